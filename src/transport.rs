@@ -1,0 +1,414 @@
+//! One HTTP exchange with the API: the ureq agent, TLS roots, and the mapping
+//! of ureq's errors to [`Error`] kinds.
+//!
+//! Each failure is sorted by whether the request may have reached the server:
+//! a refused connection or failed DNS look-up cannot have, so repeating it is
+//! safe; a timeout or reset after the connection was made may have.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+
+use crate::error::{Error, Result, MAX_ERROR_BODY};
+use crate::proxy;
+
+/// Largest 2xx response body accepted; the API's answers are a few bytes.
+pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
+
+/// A checked base URL and the parts the transport needs.
+#[derive(Clone, Debug)]
+pub(crate) struct Target {
+    /// The base URL without a trailing slash.
+    pub base_url: String,
+    /// `http` or `https`, lower case.
+    pub scheme: String,
+    /// The host name or IP address, as written.
+    pub host: String,
+}
+
+impl Target {
+    /// Checks that `base_url` is an absolute http(s) URL without query or
+    /// fragment, and drops trailing slashes.
+    pub fn parse(base_url: &str) -> Result<Self> {
+        let invalid = |why: &str| {
+            Error::invalid(
+                "base_url",
+                format!(
+                    "{base_url:?} {why}; use a URL such as \"https://srv-api.ziggeo.com\" or \"http://127.0.0.1:8080\""
+                ),
+            )
+        };
+
+        let trimmed = base_url.trim_end_matches('/');
+        let uri: ureq::http::Uri = trimmed.parse().map_err(|_| invalid("is not a valid URL"))?;
+        let scheme = uri.scheme_str().unwrap_or_default().to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(invalid("is not an absolute http or https URL"));
+        }
+
+        let host = uri.host().unwrap_or_default();
+        if host.is_empty() {
+            return Err(invalid("has no host"));
+        }
+        if uri.query().is_some() || trimmed.contains('#') {
+            return Err(invalid("has a query or fragment, which a base URL cannot have"));
+        }
+
+        Ok(Target {
+            base_url: trimmed.to_owned(),
+            scheme,
+            host: host.to_owned(),
+        })
+    }
+}
+
+/// Checks that `value` can be sent as an HTTP header value.
+pub(crate) fn check_header_value(parameter: &'static str, value: &str) -> Result<()> {
+    if ureq::http::HeaderValue::from_str(value).is_err() {
+        return Err(Error::invalid(
+            parameter,
+            "it contains characters an HTTP header cannot carry, such as a line break; use printable ASCII",
+        ));
+    }
+    Ok(())
+}
+
+/// What [`build_agent`] needs from the client's settings.
+pub(crate) struct AgentOptions<'a> {
+    pub target: &'a Target,
+    pub connect_timeout: Duration,
+    pub user_agent: &'a str,
+    pub ca_bundle: Option<&'a Path>,
+    pub proxy_from_env: bool,
+}
+
+/// Builds the client's agent: keep-alive pool, no redirects, no automatic
+/// status errors, verified TLS and the proxy chosen from the environment.
+pub(crate) fn build_agent(options: &AgentOptions<'_>) -> Result<ureq::Agent> {
+    let extra_roots = match options.ca_bundle {
+        Some(path) => read_ca_bundle(path)?,
+        None => Vec::new(),
+    };
+
+    let mut config = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .timeout_connect(Some(options.connect_timeout))
+        .user_agent(options.user_agent)
+        .accept("*/*")
+        .max_idle_connections_per_host(16)
+        .proxy(choose_proxy(options)?);
+
+    if options.target.scheme == "https" {
+        let mut roots = system_roots();
+        roots.extend(extra_roots);
+        let tls = TlsConfig::builder()
+            .root_certs(RootCerts::Specific(Arc::new(roots)))
+            .build();
+        config = config.tls_config(tls);
+    }
+
+    Ok(config.build().into())
+}
+
+fn choose_proxy(options: &AgentOptions<'_>) -> Result<Option<ureq::Proxy>> {
+    if !options.proxy_from_env {
+        return Ok(None);
+    }
+
+    let target = options.target;
+    let Some(url) = proxy::from_env(&target.scheme, &target.host, |name| std::env::var(name).ok()) else {
+        return Ok(None);
+    };
+    log::debug!("using a proxy from the environment for {}", target.base_url);
+
+    // The proxy URL may hold credentials, so it is not quoted.
+    ureq::Proxy::new(&url).map(Some).map_err(|_| {
+        Error::invalid(
+            "proxy",
+            "the proxy URL in HTTPS_PROXY, HTTP_PROXY or ALL_PROXY is invalid; fix it, or turn proxy_from_env off",
+        )
+    })
+}
+
+/// Loads the system trust store, which honours `SSL_CERT_FILE` and
+/// `SSL_CERT_DIR`, or the built-in Mozilla roots where it is empty.
+fn system_roots() -> Vec<Certificate<'static>> {
+    let loaded = rustls_native_certs::load_native_certs();
+    for error in &loaded.errors {
+        log::debug!("skipped part of the system trust store: {error}");
+    }
+
+    let mut roots: Vec<Certificate<'static>> = loaded
+        .certs
+        .iter()
+        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+        .collect();
+    if roots.is_empty() {
+        log::debug!("the system trust store is empty; using the built-in roots");
+        roots = webpki_root_certs::TLS_SERVER_ROOT_CERTS
+            .iter()
+            .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+            .collect();
+    }
+    roots
+}
+
+fn read_ca_bundle(path: &Path) -> Result<Vec<Certificate<'static>>> {
+    let shown = path.display();
+    let pem = std::fs::read(path).map_err(|error| {
+        Error::invalid(
+            "ca_bundle",
+            format!("{shown} could not be read: {error}; pass a readable PEM file"),
+        )
+    })?;
+
+    let mut certificates = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        match item {
+            Ok(PemItem::Certificate(certificate)) => certificates.push(certificate),
+            Ok(_) => {}
+            Err(error) => {
+                return Err(Error::invalid(
+                    "ca_bundle",
+                    format!("{shown} is not valid PEM: {error}"),
+                ));
+            }
+        }
+    }
+
+    if certificates.is_empty() {
+        return Err(Error::invalid(
+            "ca_bundle",
+            format!("{shown} holds no PEM certificate; pass a file with \"-----BEGIN CERTIFICATE-----\" blocks"),
+        ));
+    }
+    Ok(certificates)
+}
+
+/// One request, as the retry loop hands it to [`send`].
+pub(crate) struct Exchange<'a> {
+    pub call: &'static str,
+    pub url: &'a str,
+    pub authorization: &'a str,
+    pub body: &'a str,
+    /// Time left for this attempt.
+    pub timeout: Duration,
+    /// When the whole call started, for the timeout error.
+    pub started: Instant,
+}
+
+/// The outcome of one attempt.
+#[derive(Debug)]
+pub(crate) enum Attempt {
+    /// A 2xx answer with its body.
+    Success(String),
+    /// A complete answer outside 2xx, as an [`Error::Http`].
+    Status {
+        error: Error,
+        retry_after: Option<Duration>,
+    },
+    /// No usable answer.
+    Failed {
+        error: Error,
+        /// The request cannot have reached the server.
+        before_send: bool,
+    },
+}
+
+impl Attempt {
+    /// Returns the HTTP status of a [`Attempt::Status`].
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Attempt::Status { error, .. } => error.http_status(),
+            _ => None,
+        }
+    }
+
+    /// Returns a short description for the debug log.
+    pub fn summary(&self) -> String {
+        match self {
+            Attempt::Success(_) => String::from("success"),
+            Attempt::Status { error, .. } => format!("HTTP {}", error.http_status().unwrap_or_default()),
+            Attempt::Failed { error, .. } => error.to_string(),
+        }
+    }
+
+    /// Turns the final attempt into the call's result.
+    pub fn into_result(self) -> Result<String> {
+        match self {
+            Attempt::Success(body) => Ok(body),
+            Attempt::Status { error, .. } | Attempt::Failed { error, .. } => Err(error),
+        }
+    }
+}
+
+/// Sends one form POST and reads the answer.
+pub(crate) fn send(agent: &ureq::Agent, target: &Target, exchange: &Exchange<'_>) -> Attempt {
+    let sent = agent
+        .post(exchange.url)
+        .header("Authorization", exchange.authorization)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .config()
+        .timeout_global(Some(exchange.timeout))
+        .build()
+        .send(exchange.body);
+
+    let response = match sent {
+        Ok(response) => response,
+        Err(error) => return classify(error, target, exchange),
+    };
+    read_answer(response, target, exchange)
+}
+
+fn read_answer(mut response: ureq::http::Response<ureq::Body>, target: &Target, exchange: &Exchange<'_>) -> Attempt {
+    let status = response.status().as_u16();
+    let location = header_text(&response, "location");
+    let retry_after = header_text(&response, "retry-after").and_then(|value| crate::retry::parse_retry_after(&value));
+
+    let success = (200..300).contains(&status);
+    let cap = if success { MAX_RESPONSE_BODY } else { MAX_ERROR_BODY };
+    let mut bytes = Vec::new();
+    let read = response
+        .body_mut()
+        .with_config()
+        .reader()
+        .take(cap as u64 + 1)
+        .read_to_end(&mut bytes);
+    if let Err(error) = read {
+        return classify(ureq::Error::from(error), target, exchange);
+    }
+
+    if success {
+        if bytes.len() > cap {
+            return Attempt::Failed {
+                error: Error::InvalidResponse {
+                    call: exchange.call,
+                    url: target.base_url.clone(),
+                    detail: format!(
+                        "the response body is larger than {} MiB, which no API answer is",
+                        cap / (1024 * 1024)
+                    ),
+                    outcome_unknown: true,
+                },
+                before_send: false,
+            };
+        }
+        return Attempt::Success(String::from_utf8_lossy(&bytes).into_owned());
+    }
+
+    bytes.truncate(cap);
+    Attempt::Status {
+        error: Error::Http {
+            call: exchange.call,
+            status,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            location,
+        },
+        retry_after,
+    }
+}
+
+fn header_text(response: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
+    let value = response.headers().get(name)?;
+    Some(String::from_utf8_lossy(value.as_bytes()).into_owned())
+}
+
+/// Sorts a ureq error into an [`Error`] kind, and decides whether the
+/// request may have reached the server.
+fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Attempt {
+    use std::io::ErrorKind;
+    use ureq::Timeout;
+
+    let call = exchange.call;
+    let url = target.base_url.clone();
+    let failed = |error, before_send| Attempt::Failed { error, before_send };
+
+    match error {
+        ureq::Error::Timeout(kind) => {
+            let before_send = matches!(kind, Timeout::Resolve | Timeout::Connect);
+            let error = Error::Timeout {
+                call,
+                after: exchange.started.elapsed(),
+                outcome_unknown: !before_send,
+            };
+            failed(error, before_send)
+        }
+        ureq::Error::HostNotFound => failed(
+            Error::Dns {
+                call,
+                host: target.host.clone(),
+            },
+            true,
+        ),
+        ureq::Error::Tls(detail) => failed(
+            Error::Tls {
+                call,
+                url,
+                detail: detail.to_owned(),
+            },
+            true,
+        ),
+        ureq::Error::Rustls(detail) => failed(
+            Error::Tls {
+                call,
+                url,
+                detail: detail.to_string(),
+            },
+            true,
+        ),
+        ureq::Error::ConnectionFailed => {
+            failed(connection(call, url, "no address could be reached".into(), false), true)
+        }
+        ureq::Error::ConnectProxyFailed(detail) => failed(
+            connection(call, url, format!("the proxy refused the tunnel: {detail}"), false),
+            true,
+        ),
+        ureq::Error::Io(io) => {
+            if let Some(tls) = tls_cause(&io) {
+                return failed(Error::Tls { call, url, detail: tls }, true);
+            }
+            let before_send = matches!(
+                io.kind(),
+                ErrorKind::ConnectionRefused
+                    | ErrorKind::AddrNotAvailable
+                    | ErrorKind::NetworkUnreachable
+                    | ErrorKind::HostUnreachable
+            );
+            failed(connection(call, url, io.to_string(), !before_send), before_send)
+        }
+        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) | ureq::Error::BodyStalled => {
+            let error = Error::InvalidResponse {
+                call,
+                url,
+                detail: error.to_string(),
+                outcome_unknown: true,
+            };
+            failed(error, false)
+        }
+        other => failed(
+            Error::Internal(format!("{call}: unexpected HTTP error: {other}")),
+            false,
+        ),
+    }
+}
+
+fn connection(call: &'static str, url: String, detail: String, outcome_unknown: bool) -> Error {
+    Error::Connection {
+        call,
+        url,
+        detail,
+        outcome_unknown,
+    }
+}
+
+/// Returns the rustls error inside an I/O error, which is how a failed TLS
+/// handshake reaches ureq's callers.
+fn tls_cause(io: &std::io::Error) -> Option<String> {
+    let inner = io.get_ref()?;
+    inner.downcast_ref::<rustls::Error>().map(ToString::to_string)
+}
