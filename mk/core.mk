@@ -1,0 +1,45 @@
+# The Rust core and its C ABI: Rust tests, the header checks and the C test
+# program under valgrind and under ASan with UBSan.
+
+CFLAGS_STRICT := -Wall -Wextra -Werror -pedantic
+C_TEST_SRC := tests/c/abi_test.c
+
+.PHONY: test-rust test-header test-c test-c-valgrind test-c-asan
+
+TEST_TARGETS += test-rust test-header test-c
+
+test-rust: sandbox
+	$(CARGO) test -p ziggeo
+
+# The header compiles cleanly as C99 and as C++17, and its version macros
+# agree with the library.
+test-header: lib
+	@mkdir -p $(BUILD)/tests
+	cc -std=c99 $(CFLAGS_STRICT) -Iinclude -c tests/c/header_c99.c -o $(BUILD)/tests/header_c99.o
+	c++ -std=c++17 $(CFLAGS_STRICT) -Iinclude -c tests/c/header_cxx.cpp -o $(BUILD)/tests/header_cxx.o
+	cc -std=c11 $(CFLAGS_STRICT) -Iinclude tests/c/version_test.c -L$(LIB_DIR) -lziggeo \
+		-Wl,-rpath,$(LIB_DIR) -o $(BUILD)/tests/version_test
+	$(BUILD)/tests/version_test
+
+test-c: test-c-valgrind test-c-asan
+
+$(BUILD)/tests/abi_test: $(C_TEST_SRC) $(HEADER) lib
+	@mkdir -p $(BUILD)/tests
+	cc -std=c11 -g $(CFLAGS_STRICT) -Iinclude $(C_TEST_SRC) -L$(LIB_DIR) -lziggeo -lpthread \
+		-Wl,-rpath,$(LIB_DIR) -o $@
+
+test-c-valgrind: $(BUILD)/tests/abi_test deps-valgrind
+	valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+		--show-leak-kinds=definite $(BUILD)/tests/abi_test
+
+# ASan and UBSan instrument the C side; the library is linked statically so
+# every allocation goes through the sanitizer's allocator.
+test-c-asan: lib
+	@mkdir -p $(BUILD)/tests
+	cc -std=c11 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+		$(CFLAGS_STRICT) -Iinclude $(C_TEST_SRC) $(LIB_A) -lpthread -ldl -lm -o $(BUILD)/tests/abi_test_asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/tests/abi_test_asan
+
+.PHONY: deps-valgrind
+deps-valgrind:
+	@command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind; }
