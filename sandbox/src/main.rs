@@ -1,0 +1,108 @@
+//! The `ziggeo-sandbox` command: runs the sandbox until SIGINT or SIGTERM.
+
+mod cli;
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+
+use ziggeo_sandbox::{Error, Server, DEMO_APP_TOKEN, DEMO_PRIVATE_KEY};
+
+/// Exit status for a bad command line or configuration, as clap uses.
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let config = cli.into_config();
+
+    let max_level = if config.quiet {
+        tracing::Level::WARN
+    } else {
+        tracing::Level::INFO
+    };
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(max_level)
+        .with_target(false)
+        .init();
+
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: failed to start the tokio runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let uses_demo_app = config.apps.is_empty();
+    let result = runtime.block_on(async move {
+        let server = Server::bind(config).await?;
+        announce(&server.base_url(), uses_demo_app);
+        server.serve(shutdown_signal()).await;
+        Ok::<(), Error>(())
+    });
+    runtime.shutdown_timeout(Duration::from_secs(1));
+
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            match error {
+                Error::NonLoopbackListen(_) | Error::InvalidApp { .. } => {
+                    ExitCode::from(EXIT_USAGE)
+                }
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}
+
+/// Prints the address line that scripts wait for, and the demo pair when it is in use.
+fn announce(base_url: &str, uses_demo_app: bool) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed stdout must not stop the server, so write errors are ignored.
+    let _ = writeln!(stdout, "listening on {base_url}");
+    if uses_demo_app {
+        let _ = writeln!(
+            stdout,
+            "demo application: token {DEMO_APP_TOKEN}, private key {DEMO_PRIVATE_KEY}"
+        );
+    }
+    let _ = stdout.flush();
+}
+
+/// Completes on SIGINT or, on Unix, SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "failed to listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut stream) => {
+                stream.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "failed to listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+
+    tokio::select! {
+        () = interrupt => tracing::info!("received SIGINT, stopping"),
+        () = terminate => tracing::info!("received SIGTERM, stopping"),
+    }
+}
