@@ -28,8 +28,11 @@ TEST_TARGETS :=
 
 all: lib sandbox
 
+# The SONAME is libziggeo.so.MAJOR, so programs linked against the build
+# tree look for that name beside libziggeo.so.
 lib:
 	$(CARGO) build --release -p ziggeo
+	ln -sf libziggeo.so $(LIB_DIR)/libziggeo.so.$$(sed -n 's/^version = "\([0-9]*\)\..*/\1/p' Cargo.toml | head -1)
 
 # Rewrites include/ziggeo.h from src/ffi/; commit the result.
 header:

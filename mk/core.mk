@@ -2,7 +2,7 @@
 # program under valgrind and under ASan with UBSan.
 
 CFLAGS_STRICT := -Wall -Wextra -Werror -pedantic
-C_TEST_SRC := tests/c/abi_test.c
+C_TEST_SRC := tests/c/abi_test.c tests/c/sandbox_process.c
 
 .PHONY: test-rust test-header test-c test-c-valgrind test-c-asan
 
@@ -25,7 +25,7 @@ test-c: test-c-valgrind test-c-asan
 
 $(BUILD)/tests/abi_test: $(C_TEST_SRC) $(HEADER) lib
 	@mkdir -p $(BUILD)/tests
-	cc -std=c11 -g $(CFLAGS_STRICT) -Iinclude $(C_TEST_SRC) -L$(LIB_DIR) -lziggeo -lpthread \
+	cc -std=c11 -g $(CFLAGS_STRICT) -Iinclude -Itests/c $(C_TEST_SRC) -L$(LIB_DIR) -lziggeo -lpthread \
 		-Wl,-rpath,$(LIB_DIR) -o $@
 
 test-c-valgrind: $(BUILD)/tests/abi_test deps-valgrind
@@ -37,7 +37,7 @@ test-c-valgrind: $(BUILD)/tests/abi_test deps-valgrind
 test-c-asan: lib
 	@mkdir -p $(BUILD)/tests
 	cc -std=c11 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
-		$(CFLAGS_STRICT) -Iinclude $(C_TEST_SRC) $(LIB_A) -lpthread -ldl -lm -o $(BUILD)/tests/abi_test_asan
+		$(CFLAGS_STRICT) -Iinclude -Itests/c $(C_TEST_SRC) $(LIB_A) -lpthread -ldl -lm -o $(BUILD)/tests/abi_test_asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/tests/abi_test_asan
 
 .PHONY: deps-valgrind
