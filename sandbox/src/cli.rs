@@ -85,9 +85,9 @@ fn parse_listen(value: &str) -> Result<SocketAddr, String> {
             .map_err(|_| format!("invalid port {port:?}; use a number from 0 to 65535"))?;
         return Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, port)));
     }
-    value.parse().map_err(|_| {
-        format!("invalid address {value:?}; use IP:PORT such as 127.0.0.1:0 or [::1]:8080")
-    })
+    value
+        .parse()
+        .map_err(|_| format!("invalid address {value:?}; use IP:PORT such as 127.0.0.1:0 or [::1]:8080"))
 }
 
 /// Parses `TOKEN:PRIVATE_KEY`. Messages never repeat the private key.

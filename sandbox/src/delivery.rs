@@ -43,10 +43,7 @@ fn non_loopback_reason(target_url: &str) -> Option<String> {
         return Some(format!("not sent: target URL {target_url:?} has no host"));
     };
     let bare = host.trim_start_matches('[').trim_end_matches(']');
-    let is_loopback = bare == "localhost"
-        || bare
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
+    let is_loopback = bare == "localhost" || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
     (!is_loopback).then(|| {
         format!(
             "not sent: host {host} is not loopback; the sandbox only calls localhost, \
@@ -60,18 +57,13 @@ fn send_blocking(agent: &ureq::Agent, target_url: &str, payload: &Payload) -> Ou
     if let Some(reason) = non_loopback_reason(target_url) {
         return Outcome::failed(reason);
     }
-    let mut request = agent
-        .post(target_url)
-        .header("Content-Type", payload.content_type);
+    let mut request = agent.post(target_url).header("Content-Type", payload.content_type);
     for (name, value) in &payload.headers {
         request = request.header(*name, value);
     }
     match request.send(&payload.body[..]) {
         Ok(response) => Outcome::from_status(response.status().as_u16()),
-        Err(ureq::Error::Timeout(_)) => Outcome::failed(format!(
-            "timed out after {} s",
-            CALL_TIMEOUT.as_secs()
-        )),
+        Err(ureq::Error::Timeout(_)) => Outcome::failed(format!("timed out after {} s", CALL_TIMEOUT.as_secs())),
         Err(error) => Outcome::failed(error.to_string()),
     }
 }
@@ -106,22 +98,13 @@ pub(crate) fn spawn_handshake(
             Outcome::failed("not sent because the ping did not get a 2xx answer".to_owned())
         };
         log_outcome("validation", &webhook_id, &validation);
-        record_handshake(&state, &webhook_id, |handshake| {
-            handshake.validation = Some(validation)
-        });
+        record_handshake(&state, &webhook_id, |handshake| handshake.validation = Some(validation));
     });
 }
 
-fn record_handshake(
-    state: &AppState,
-    webhook_id: &str,
-    update: impl FnOnce(&mut crate::webhook::Handshake),
-) {
+fn record_handshake(state: &AppState, webhook_id: &str, update: impl FnOnce(&mut crate::webhook::Handshake)) {
     // The webhook may have been deleted or reset while the call ran.
-    if let Some(webhook) = lock(&state.webhooks)
-        .iter_mut()
-        .find(|w| w.id == webhook_id)
-    {
+    if let Some(webhook) = lock(&state.webhooks).iter_mut().find(|w| w.id == webhook_id) {
         update(&mut webhook.handshake);
     }
 }
@@ -187,10 +170,7 @@ pub(crate) async fn fire_event(
         } else {
             summary.failed += 1;
         }
-        if let Some(webhook) = lock(&state.webhooks)
-            .iter_mut()
-            .find(|w| w.id == webhook_id)
-        {
+        if let Some(webhook) = lock(&state.webhooks).iter_mut().find(|w| w.id == webhook_id) {
             webhook.deliveries.push(DeliveryRecord {
                 event_type: event_type.to_owned(),
                 outcome,

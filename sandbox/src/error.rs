@@ -13,10 +13,7 @@ pub enum Error {
     NonLoopbackListen(SocketAddr),
 
     #[error("failed to listen on {addr}: {source}")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
 
     #[error(
         "invalid application for token {token:?}: the application token and the private key \
@@ -25,16 +22,10 @@ pub enum Error {
     InvalidApp { token: String },
 
     #[error("failed to read {path}: {source}")]
-    ReadFile {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    ReadFile { path: PathBuf, source: std::io::Error },
 
     #[error("failed to write {path}: {source}")]
-    WriteFile {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    WriteFile { path: PathBuf, source: std::io::Error },
 
     #[error("invalid TLS setup: {0}")]
     Tls(String),

@@ -64,12 +64,8 @@ struct FaultSpec {
     action: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(FaultSpec),
-    Many(Vec<FaultSpec>),
-}
+const FAULT_SHAPE: &str = "expected an object or an array of objects with the fields path, \
+                           count, status, body, retry_after, delay_ms, action";
 
 #[derive(Debug)]
 struct QueuedFault {
@@ -88,20 +84,21 @@ impl FaultQueue {
     /// Parses and checks a posted body, then queues all of its faults, or none
     /// of them when any is invalid. Returns how many were queued.
     pub(crate) fn push_json(&mut self, body: &[u8]) -> Result<usize, String> {
-        let parsed: OneOrMany = serde_json::from_slice(body).map_err(|e| {
-            format!(
-                "invalid fault JSON ({e}); expected an object or an array of objects with the \
-                 fields path, count, status, body, retry_after, delay_ms, action"
-            )
-        })?;
-        let specs = match parsed {
-            OneOrMany::One(spec) => vec![spec],
-            OneOrMany::Many(specs) => specs,
+        let parsed: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| format!("invalid fault JSON: {e}; {FAULT_SHAPE}"))?;
+        // Items are decoded one by one so that an error names the item and the field.
+        let items = match parsed {
+            serde_json::Value::Array(items) => items,
+            object @ serde_json::Value::Object(_) => vec![object],
+            other => return Err(format!("invalid fault JSON {other}; {FAULT_SHAPE}")),
         };
 
-        let mut checked = Vec::with_capacity(specs.len());
-        for (index, spec) in specs.into_iter().enumerate() {
-            let fault = check(spec).map_err(|message| format!("fault {index}: {message}"))?;
+        let mut checked = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            let fault = serde_json::from_value::<FaultSpec>(item)
+                .map_err(|e| format!("{e}; {FAULT_SHAPE}"))
+                .and_then(check)
+                .map_err(|message| format!("fault {index}: {message}"))?;
             checked.push(fault);
         }
         let count = checked.len();
@@ -153,12 +150,8 @@ fn check(spec: FaultSpec) -> Result<QueuedFault, String> {
         .ok_or_else(|| format!("status must be an HTTP status from 200 to 599, got {status}"))?;
 
     let action_name = spec.action.as_deref().unwrap_or("respond");
-    let action = FaultAction::parse(action_name).ok_or_else(|| {
-        format!(
-            "unknown action {action_name:?}; use one of {}",
-            FaultAction::NAMES
-        )
-    })?;
+    let action = FaultAction::parse(action_name)
+        .ok_or_else(|| format!("unknown action {action_name:?}; use one of {}", FaultAction::NAMES))?;
 
     let delay_ms = spec.delay_ms.unwrap_or(0);
     if delay_ms > MAX_DELAY_MS {

@@ -2,7 +2,7 @@
 
 mod cli;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -26,12 +26,10 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_max_level(max_level)
         .with_target(false)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: failed to start the tokio runtime: {error}");
@@ -53,9 +51,7 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("error: {error}");
             match error {
-                Error::NonLoopbackListen(_) | Error::InvalidApp { .. } => {
-                    ExitCode::from(EXIT_USAGE)
-                }
+                Error::NonLoopbackListen(_) | Error::InvalidApp { .. } => ExitCode::from(EXIT_USAGE),
                 _ => ExitCode::FAILURE,
             }
         }

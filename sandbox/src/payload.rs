@@ -6,8 +6,7 @@ use serde_json::Value;
 use crate::webhook::Encoding;
 
 /// Text of the `message` field of the ping.
-pub(crate) const PING_MESSAGE: &str =
-    "Ziggeo webhook reachability check from ziggeo-sandbox; answer with HTTP 200";
+pub(crate) const PING_MESSAGE: &str = "Ziggeo webhook reachability check from ziggeo-sandbox; answer with HTTP 200";
 
 /// One outgoing POST: its Content-Type, extra headers and body.
 #[derive(Clone, Debug)]
@@ -89,9 +88,7 @@ pub(crate) fn event(encoding: Encoding, event_type: &str, data: &Value) -> Paylo
         Encoding::Json => json_payload(&Event { event_type, data }),
         Encoding::JsonHeader => {
             let mut payload = json_payload(&Event { event_type, data });
-            payload
-                .headers
-                .push(("X-Ziggeo-Event", event_type.to_owned()));
+            payload.headers.push(("X-Ziggeo-Event", event_type.to_owned()));
             payload
         }
         Encoding::Form => {

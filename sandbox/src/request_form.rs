@@ -12,10 +12,7 @@ pub(crate) struct FormError {
 
 impl FormError {
     fn malformed(message: String) -> FormError {
-        FormError {
-            status: 400,
-            message,
-        }
+        FormError { status: 400, message }
     }
 }
 
@@ -61,9 +58,8 @@ pub(crate) async fn parse(content_type: Option<&str>, body: Bytes) -> Result<For
 /// Parses a urlencoded body strictly: it must be UTF-8, every `%` must start a
 /// two-digit hex escape, and the decoded text must be UTF-8.
 fn parse_urlencoded(body: &[u8]) -> Result<Form, FormError> {
-    let text = std::str::from_utf8(body).map_err(|_| {
-        FormError::malformed("malformed form body: it is not valid UTF-8".to_owned())
-    })?;
+    let text = std::str::from_utf8(body)
+        .map_err(|_| FormError::malformed("malformed form body: it is not valid UTF-8".to_owned()))?;
     let mut form = Form::default();
     for pair in text.split('&').filter(|pair| !pair.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -91,17 +87,12 @@ fn decode_component(raw: &str) -> Result<String, FormError> {
     percent_encoding::percent_decode_str(&plus_as_space)
         .decode_utf8()
         .map(|decoded| decoded.into_owned())
-        .map_err(|_| {
-            FormError::malformed(format!(
-                "malformed form body: {raw:?} does not decode to valid UTF-8"
-            ))
-        })
+        .map_err(|_| FormError::malformed(format!("malformed form body: {raw:?} does not decode to valid UTF-8")))
 }
 
 async fn parse_multipart(content_type: &str, body: Bytes) -> Result<Form, FormError> {
-    let boundary = multer::parse_boundary(content_type).map_err(|e| {
-        FormError::malformed(format!("malformed multipart/form-data Content-Type: {e}"))
-    })?;
+    let boundary = multer::parse_boundary(content_type)
+        .map_err(|e| FormError::malformed(format!("malformed multipart/form-data Content-Type: {e}")))?;
     let stream = futures_util::stream::once(async move { Ok::<Bytes, std::io::Error>(body) });
     let mut multipart = multer::Multipart::new(stream, boundary);
     let mut form = Form::default();
@@ -114,11 +105,10 @@ async fn parse_multipart(content_type: &str, body: Bytes) -> Result<Form, FormEr
             return Ok(form);
         };
         let name = field.name().unwrap_or_default().to_owned();
-        let value = field.text().await.map_err(|e| {
-            FormError::malformed(format!(
-                "malformed multipart/form-data body in field {name:?}: {e}"
-            ))
-        })?;
+        let value = field
+            .text()
+            .await
+            .map_err(|e| FormError::malformed(format!("malformed multipart/form-data body in field {name:?}: {e}")))?;
         form.fields.push((name, value));
     }
 }

@@ -83,11 +83,7 @@ impl Drop for Sandbox {
     }
 }
 
-fn run(
-    config: Config,
-    ready: mpsc::Sender<Result<(SocketAddr, String), Error>>,
-    stop: oneshot::Receiver<()>,
-) {
+fn run(config: Config, ready: mpsc::Sender<Result<(SocketAddr, String), Error>>, stop: oneshot::Receiver<()>) {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("ziggeo-sandbox-worker")

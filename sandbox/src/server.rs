@@ -64,17 +64,13 @@ impl Server {
             .iter()
             .find(|(token, key)| token.is_empty() || key.is_empty() || token.contains(':'))
         {
-            return Err(Error::InvalidApp {
-                token: token.clone(),
-            });
+            return Err(Error::InvalidApp { token: token.clone() });
         }
         let tls = config.tls.as_ref().map(tls::acceptor).transpose()?;
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .map_err(|source| Error::Bind {
-                addr: config.listen,
-                source,
-            })?;
+        let listener = TcpListener::bind(config.listen).await.map_err(|source| Error::Bind {
+            addr: config.listen,
+            source,
+        })?;
         let addr = listener.local_addr().map_err(|source| Error::Bind {
             addr: config.listen,
             source,
@@ -157,13 +153,11 @@ async fn serve_connection(
     let _ = stream.set_nodelay(true);
     match tls {
         None => drive_http(stream, state, stop).await,
-        Some(acceptor) => {
-            match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
-                Ok(Ok(tls_stream)) => drive_http(tls_stream, state, stop).await,
-                Ok(Err(error)) => tracing::info!(%peer, %error, "TLS handshake failed"),
-                Err(_) => tracing::info!(%peer, "TLS handshake timed out"),
-            }
-        }
+        Some(acceptor) => match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+            Ok(Ok(tls_stream)) => drive_http(tls_stream, state, stop).await,
+            Ok(Err(error)) => tracing::info!(%peer, %error, "TLS handshake failed"),
+            Err(_) => tracing::info!(%peer, "TLS handshake timed out"),
+        },
     }
 }
 
@@ -176,9 +170,7 @@ where
     let control = Arc::new(ConnectionControl::default());
     let service = {
         let control = Arc::clone(&control);
-        service_fn(move |request| {
-            routes::handle(request, Arc::clone(&state), Arc::clone(&control))
-        })
+        service_fn(move |request| routes::handle(request, Arc::clone(&state), Arc::clone(&control)))
     };
     let mut builder = http1::Builder::new();
     builder

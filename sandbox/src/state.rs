@@ -62,9 +62,7 @@ impl AppState {
 /// Locks `mutex`, recovering the data when another thread panicked while holding it:
 /// every critical section leaves the data consistent, so it is still usable.
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Compares two secrets in time that depends only on their lengths.

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rcgen::{
-    BasicConstraints, CertificateParams, CertifiedIssuer, DnType, ExtendedKeyUsagePurpose, IsCa,
-    KeyPair, KeyUsagePurpose,
+    BasicConstraints, CertificateParams, CertifiedIssuer, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair,
+    KeyUsagePurpose,
 };
 use tokio_rustls::rustls::pki_types::pem::PemObject;
 use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
@@ -30,10 +30,7 @@ pub(crate) fn acceptor(tls: &TlsConfig) -> Result<TlsAcceptor, Error> {
             write(&dir.join("ca.pem"), &generated.ca_pem)?;
             write(&dir.join("server.pem"), &generated.server_pem)?;
             write_private(&dir.join("server-key.pem"), &generated.server_key_pem)?;
-            (
-                generated.server_pem.into_bytes(),
-                generated.server_key_pem.into_bytes(),
-            )
+            (generated.server_pem.into_bytes(), generated.server_key_pem.into_bytes())
         }
     };
 
@@ -41,9 +38,7 @@ pub(crate) fn acceptor(tls: &TlsConfig) -> Result<TlsAcceptor, Error> {
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Error::Tls(format!("certificate file is not valid PEM: {e}")))?;
     if certs.is_empty() {
-        return Err(Error::Tls(
-            "certificate file contains no CERTIFICATE block".to_owned(),
-        ));
+        return Err(Error::Tls("certificate file contains no CERTIFICATE block".to_owned()));
     }
     // The key's own bytes stay out of the message.
     let key = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| {
@@ -87,22 +82,14 @@ fn generate_self_signed() -> Result<GeneratedCertificates, Error> {
     let ca_key = KeyPair::generate().map_err(cert_error)?;
     let ca = CertifiedIssuer::self_signed(ca_params, ca_key).map_err(cert_error)?;
 
-    let names = vec![
-        "localhost".to_owned(),
-        "127.0.0.1".to_owned(),
-        "::1".to_owned(),
-    ];
+    let names = vec!["localhost".to_owned(), "127.0.0.1".to_owned(), "::1".to_owned()];
     let mut server_params = CertificateParams::new(names).map_err(cert_error)?;
-    server_params
-        .distinguished_name
-        .push(DnType::CommonName, "localhost");
+    server_params.distinguished_name.push(DnType::CommonName, "localhost");
     server_params.use_authority_key_identifier_extension = true;
     server_params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     server_params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     let server_key = KeyPair::generate().map_err(cert_error)?;
-    let server_cert = server_params
-        .signed_by(&server_key, &ca)
-        .map_err(cert_error)?;
+    let server_cert = server_params.signed_by(&server_key, &ca).map_err(cert_error)?;
 
     Ok(GeneratedCertificates {
         ca_pem: ca.pem(),

@@ -4,23 +4,21 @@ use std::sync::Arc;
 
 use hyper::body::Incoming;
 use hyper::{Method, Request, Response, StatusCode};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::{json, method_not_allowed, read_body, ResponseBody};
 use crate::delivery;
 use crate::state::{lock, AppState};
+use crate::webhook::Webhook;
 
-pub(super) async fn handle(
-    request: Request<Incoming>,
-    state: &Arc<AppState>,
-) -> Response<ResponseBody> {
+pub(super) async fn handle(request: Request<Incoming>, state: &Arc<AppState>) -> Response<ResponseBody> {
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
     match (path.as_str(), method) {
         ("/_sandbox/webhooks", Method::GET) => {
             let webhooks = lock(&state.webhooks).clone();
-            json(StatusCode::OK, &json!({ "webhooks": webhooks }))
+            json(StatusCode::OK, &WebhookList { webhooks })
         }
         ("/_sandbox/webhooks", _) => method_not_allowed("GET", &path),
 
@@ -58,6 +56,13 @@ pub(super) async fn handle(
 
 fn error(status: StatusCode, message: String) -> Response<ResponseBody> {
     json(status, &json!({ "error": message }))
+}
+
+/// Answer of `GET /_sandbox/webhooks`. A struct, not `json!`, so that each
+/// webhook's fields keep their declared order.
+#[derive(Serialize)]
+struct WebhookList {
+    webhooks: Vec<Webhook>,
 }
 
 #[derive(Deserialize)]
@@ -106,13 +111,7 @@ async fn fire_event(request: Request<Incoming>, state: &Arc<AppState>) -> Respon
         );
     }
 
-    let summary = delivery::fire_event(
-        state,
-        &fire.event_type,
-        &fire.data,
-        fire.app_token.as_deref(),
-    )
-    .await;
+    let summary = delivery::fire_event(state, &fire.event_type, &fire.data, fire.app_token.as_deref()).await;
     json(StatusCode::OK, &summary)
 }
 

@@ -12,9 +12,7 @@ use super::{json, method_not_allowed, read_body, text, with_content_type, Respon
 use crate::delivery;
 use crate::request_form::{self, Form};
 use crate::state::{lock, AppState};
-use crate::webhook::{
-    new_validation_code, new_webhook_id, Encoding, Handshake, Webhook, KNOWN_EVENTS,
-};
+use crate::webhook::{new_validation_code, new_webhook_id, Encoding, Handshake, Webhook, KNOWN_EVENTS};
 
 #[derive(Clone, Copy)]
 enum Route {
@@ -23,10 +21,7 @@ enum Route {
     Delete,
 }
 
-pub(super) async fn handle(
-    request: Request<Incoming>,
-    state: &Arc<AppState>,
-) -> Response<ResponseBody> {
+pub(super) async fn handle(request: Request<Incoming>, state: &Arc<AppState>) -> Response<ResponseBody> {
     let path = request.uri().path().to_owned();
     let route = match path.as_str() {
         "/v1/api/hook" => Route::Create,
@@ -92,14 +87,10 @@ fn authenticate(request: &Request<Incoming>, state: &AppState) -> Option<String>
     if !scheme.eq_ignore_ascii_case("basic") {
         return None;
     }
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .ok()?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
     let credentials = String::from_utf8(decoded).ok()?;
     let (token, key) = credentials.split_once(':')?;
-    state
-        .is_authorized(token, key)
-        .then(|| token.to_owned())
+    state.is_authorized(token, key).then(|| token.to_owned())
 }
 
 fn bad_request(message: String) -> Response<ResponseBody> {
@@ -147,9 +138,9 @@ fn check_target_url(value: Option<&str>) -> Result<String, String> {
                     deliveries"
             .to_owned());
     };
-    let parsed = url.parse::<hyper::Uri>().map_err(|e| {
-        format!("invalid target_url {url:?}: {e}; send an absolute http or https URL")
-    })?;
+    let parsed = url
+        .parse::<hyper::Uri>()
+        .map_err(|e| format!("invalid target_url {url:?}: {e}; send an absolute http or https URL"))?;
     let scheme_ok = matches!(parsed.scheme_str(), Some("http") | Some("https"));
     if !scheme_ok || parsed.host().is_none_or(str::is_empty) {
         return Err(format!(
@@ -186,11 +177,8 @@ fn confirm(state: &AppState, app_token: &str, form: &Form) -> Response<ResponseB
     let Some(webhook_id) = form.get("webhook_id").filter(|id| !id.is_empty()) else {
         return bad_request("missing webhook_id; send the id that create returned".to_owned());
     };
-    let Some(code) = form.get("validation_code").map(str::trim).filter(|c| !c.is_empty())
-    else {
-        return bad_request(
-            "missing validation_code; send the 6-digit code from the validation call".to_owned(),
-        );
+    let Some(code) = form.get("validation_code").map(str::trim).filter(|c| !c.is_empty()) else {
+        return bad_request("missing validation_code; send the 6-digit code from the validation call".to_owned());
     };
 
     let mut webhooks = lock(&state.webhooks);
@@ -215,9 +203,7 @@ fn confirm(state: &AppState, app_token: &str, form: &Form) -> Response<ResponseB
 
 fn delete(state: &AppState, app_token: &str, form: &Form) -> Response<ResponseBody> {
     let Some(target_url) = form.get("target_url").filter(|url| !url.is_empty()) else {
-        return bad_request(
-            "missing target_url; send the target URL of the webhooks to delete".to_owned(),
-        );
+        return bad_request("missing target_url; send the target URL of the webhooks to delete".to_owned());
     };
     let mut webhooks = lock(&state.webhooks);
     let before = webhooks.len();

@@ -1,7 +1,7 @@
 //! Answers shaped by injected faults.
 
-use std::io;
 use std::future::Future;
+use std::io;
 use std::pin::Pin;
 use std::task::{ready, Context, Poll};
 use std::time::Duration;
@@ -50,18 +50,12 @@ pub(super) fn close_mid_body(fault: &Fault) -> Response<ResponseBody> {
     *response.status_mut() = status_of(fault);
     let headers = response.headers_mut();
     headers.insert(CONTENT_LENGTH, HeaderValue::from(full.len()));
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
     response
 }
 
 /// Closes the connection without an answer. Never returns.
-pub(super) async fn drop_connection(
-    connection: &ConnectionControl,
-    path: &str,
-) -> Response<ResponseBody> {
+pub(super) async fn drop_connection(connection: &ConnectionControl, path: &str) -> Response<ResponseBody> {
     tracing::info!(path, "fault: closing the connection without an answer");
     connection.close_now();
     std::future::pending().await
@@ -84,10 +78,7 @@ impl Body for TruncatedBody {
     type Data = Bytes;
     type Error = io::Error;
 
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
         if let Some(first) = self.first.take() {
             return Poll::Ready(Some(Ok(Frame::data(first))));
         }

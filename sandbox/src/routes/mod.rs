@@ -9,11 +9,11 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http_body_util::combinators::BoxBody;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::header::{HeaderValue, ALLOW, CONNECTION, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::header::{HeaderValue, ALLOW, CONNECTION, CONTENT_TYPE};
 use hyper::{Request, Response, StatusCode};
 
 use crate::faults::FaultAction;
@@ -22,6 +22,10 @@ use crate::state::{lock, AppState};
 
 /// Largest request body accepted: 1 MiB. Larger bodies get 413.
 const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Largest oversized body read and discarded before the 413 answer.
+const MAX_DRAINED_BYTES: usize = 16 * 1024 * 1024;
+/// Time limit for receiving a request body.
+const BODY_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub(crate) type ResponseBody = BoxBody<Bytes, std::io::Error>;
 
@@ -94,22 +98,46 @@ async fn dispatch(
 }
 
 /// Reads the whole request body, or returns the error response: 413 above
-/// 1 MiB, 400 when the client stopped sending.
+/// 1 MiB, 408 when it takes over 30 s, 400 when the client stopped sending.
+///
+/// An oversized body is still read and discarded, up to 16 MiB, so that clients
+/// which send the whole body before reading the answer (ureq, for one) get the
+/// 413 instead of a broken pipe.
 async fn read_body(request: Request<Incoming>) -> Result<Bytes, Response<ResponseBody>> {
-    let declared_length = request
-        .headers()
-        .get(CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.parse::<u64>().ok());
-    if declared_length.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
-        return Err(too_large());
-    }
-    match Limited::new(request.into_body(), MAX_BODY_BYTES).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(too_large()),
-        Err(error) => Err(text(
+    let mut body = request.into_body();
+    let read_all = async {
+        let mut collected = BytesMut::new();
+        let mut total: usize = 0;
+        while let Some(frame) = body.frame().await {
+            let frame = frame?;
+            let Ok(data) = frame.into_data() else {
+                continue;
+            };
+            total = total.saturating_add(data.len());
+            if total <= MAX_BODY_BYTES {
+                collected.extend_from_slice(&data);
+            } else if total > MAX_DRAINED_BYTES {
+                break;
+            }
+        }
+        Ok::<_, hyper::Error>((collected.freeze(), total))
+    };
+    match tokio::time::timeout(BODY_TIMEOUT, read_all).await {
+        Ok(Ok((bytes, total))) if total <= MAX_BODY_BYTES => Ok(bytes),
+        Ok(Ok(_)) => {
+            let mut response = too_large();
+            response
+                .headers_mut()
+                .insert(CONNECTION, HeaderValue::from_static("close"));
+            Err(response)
+        }
+        Ok(Err(error)) => Err(text(
             StatusCode::BAD_REQUEST,
             format!("failed to read the request body: {error}"),
+        )),
+        Err(_) => Err(text(
+            StatusCode::REQUEST_TIMEOUT,
+            format!("the request body did not arrive within {} s", BODY_TIMEOUT.as_secs()),
         )),
     }
 }
@@ -126,23 +154,15 @@ fn method_not_allowed(allow: &'static str, path: &str) -> Response<ResponseBody>
         StatusCode::METHOD_NOT_ALLOWED,
         format!("method not allowed on {path}; use {allow}"),
     );
-    response
-        .headers_mut()
-        .insert(ALLOW, HeaderValue::from_static(allow));
+    response.headers_mut().insert(ALLOW, HeaderValue::from_static(allow));
     response
 }
 
 fn full_body(bytes: impl Into<Bytes>) -> ResponseBody {
-    Full::new(bytes.into())
-        .map_err(|never| match never {})
-        .boxed()
+    Full::new(bytes.into()).map_err(|never| match never {}).boxed()
 }
 
-fn with_content_type(
-    status: StatusCode,
-    content_type: &'static str,
-    body: impl Into<Bytes>,
-) -> Response<ResponseBody> {
+fn with_content_type(status: StatusCode, content_type: &'static str, body: impl Into<Bytes>) -> Response<ResponseBody> {
     let mut response = Response::new(full_body(body));
     *response.status_mut() = status;
     response
