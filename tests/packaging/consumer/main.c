@@ -144,7 +144,8 @@ int main(int argc, char **argv) {
     }
     printf("libziggeo %s (header %s)\n", ziggeo_version(), ZIGGEO_VERSION_STRING);
     if (strcmp(ziggeo_version(), ZIGGEO_VERSION_STRING) != 0) {
-        fprintf(stderr, "the loaded library is not the version of the header\n");
+        fprintf(stderr, "version mismatch: the loaded library is %s but the header is %s; check the library search path\n",
+                ziggeo_version(), ZIGGEO_VERSION_STRING);
         return 1;
     }
 

@@ -108,7 +108,7 @@ static int read_request(int fd, struct received_request *request) {
     }
 
     if (find_header(header, "Content-Length", length_text, sizeof length_text) != 0) {
-        fprintf(stderr, "receiver: request without Content-Length (chunked bodies are not supported)\n");
+        fprintf(stderr, "receiver: missing Content-Length in the request; chunked bodies are not supported\n");
         return -1;
     }
     body_len = strtoul(length_text, NULL, 10);
@@ -168,7 +168,7 @@ int receiver_next(struct receiver *receiver, int timeout_ms, struct received_req
 
     result = read_request(fd, request);
     if (result == 0 && send(fd, ok, sizeof ok - 1, MSG_NOSIGNAL) != (ssize_t)(sizeof ok - 1)) {
-        fprintf(stderr, "receiver: could not send the 200 answer: %s\n", strerror(errno));
+        fprintf(stderr, "receiver: failed to send the 200 response: %s\n", strerror(errno));
         free(request->body);
         request->body = NULL;
         result = -1;

@@ -1,7 +1,7 @@
 /*
- * receiver.h: a minimal HTTP/1.1 receiver on 127.0.0.1 that stands in for a
+ * receiver.h: a minimal HTTP/1.1 receiver on 127.0.0.1 that acts as a
  * webhook's target URL in the packaging tests. It accepts one POST at a
- * time, answers 200 with an empty body and closes the connection.
+ * time, responds 200 with an empty body and closes the connection.
  *
  * Single-threaded; not for production use: no TLS, no chunked bodies, and
  * bodies of at most RECEIVER_MAX_BODY bytes.
@@ -31,7 +31,7 @@ struct received_request {
  * a message on stderr. */
 int receiver_open(struct receiver *receiver);
 
-/* Waits up to `timeout_ms` for one request, reads it and answers 200.
+/* Waits up to `timeout_ms` for one request, reads it and responds 200.
  * Returns 0, or -1 with a message on stderr on timeout or a malformed request. */
 int receiver_next(struct receiver *receiver, int timeout_ms, struct received_request *request);
 
