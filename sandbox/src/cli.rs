@@ -3,7 +3,8 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
 use ziggeo_sandbox::{Config, TlsConfig};
 
@@ -11,7 +12,7 @@ use ziggeo_sandbox::{Config, TlsConfig};
 ///
 /// Prints `listening on http://ADDR` as the first line on stdout once it is
 /// ready. Stops on SIGINT or SIGTERM.
-#[derive(Debug, Parser)]
+#[derive(Parser)]
 #[command(name = "ziggeo-sandbox", version)]
 pub(crate) struct Cli {
     /// Loopback address to listen on; port 0 picks a free port.
@@ -20,8 +21,10 @@ pub(crate) struct Cli {
 
     /// Accepted application: TOKEN:PRIVATE_KEY. Repeat for several. Without
     /// any, the demo pair demo_app_token:demo_private_key is accepted.
-    #[arg(long = "app", value_name = "TOKEN:PRIVATE_KEY", value_parser = parse_app)]
-    pub apps: Vec<AppPair>,
+    // Kept as text and checked in `into_config`, because clap's own error for a
+    // rejected value would print the value, private key included.
+    #[arg(long = "app", value_name = "TOKEN:PRIVATE_KEY")]
+    pub apps: Vec<String>,
 
     /// PEM certificate chain to serve HTTPS with (needs --tls-key).
     #[arg(long, value_name = "FILE", requires = "tls_key", conflicts_with = "tls_self_signed")]
@@ -42,23 +45,22 @@ pub(crate) struct Cli {
     pub quiet: bool,
 }
 
-/// An application token and its private key. `Debug` leaves the key out.
-#[derive(Clone)]
-pub(crate) struct AppPair {
-    token: String,
-    private_key: String,
-}
-
-impl std::fmt::Debug for AppPair {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppPair")
-            .field("token", &self.token)
-            .finish_non_exhaustive()
-    }
-}
-
 impl Cli {
+    /// Turns the options into a sandbox configuration, or exits with status 2
+    /// and a message that leaves private keys out.
     pub(crate) fn into_config(self) -> Config {
+        let mut apps = Vec::with_capacity(self.apps.len());
+        for value in &self.apps {
+            match parse_app(value) {
+                Ok(pair) => apps.push(pair),
+                Err(message) => Cli::command()
+                    .error(
+                        ErrorKind::ValueValidation,
+                        format!("invalid value for '--app <TOKEN:PRIVATE_KEY>': {message}"),
+                    )
+                    .exit(),
+            }
+        }
         let tls = match (self.tls_cert, self.tls_key, self.tls_self_signed) {
             (Some(cert), Some(key), _) => Some(TlsConfig::Files { cert, key }),
             (_, _, Some(dir)) => Some(TlsConfig::SelfSigned { dir }),
@@ -66,11 +68,7 @@ impl Cli {
         };
         Config {
             listen: self.listen,
-            apps: self
-                .apps
-                .into_iter()
-                .map(|pair| (pair.token, pair.private_key))
-                .collect(),
+            apps,
             quiet: self.quiet,
             tls,
         }
@@ -91,7 +89,7 @@ fn parse_listen(value: &str) -> Result<SocketAddr, String> {
 }
 
 /// Parses `TOKEN:PRIVATE_KEY`. Messages never repeat the private key.
-fn parse_app(value: &str) -> Result<AppPair, String> {
+fn parse_app(value: &str) -> Result<(String, String), String> {
     let Some((token, private_key)) = value.split_once(':') else {
         return Err(
             "expected TOKEN:PRIVATE_KEY, with a ':' between the application token and the \
@@ -104,8 +102,5 @@ fn parse_app(value: &str) -> Result<AppPair, String> {
             "expected TOKEN:PRIVATE_KEY with both parts non-empty (application token {token:?})"
         ));
     }
-    Ok(AppPair {
-        token: token.to_owned(),
-        private_key: private_key.to_owned(),
-    })
+    Ok((token.to_owned(), private_key.to_owned()))
 }

@@ -39,15 +39,23 @@ fn main() -> ExitCode {
 
     let uses_demo_app = config.apps.is_empty();
     let result = runtime.block_on(async move {
+        let shutdown = match shutdown_signal() {
+            Ok(shutdown) => shutdown,
+            Err(error) => {
+                eprintln!("error: failed to install the signal handlers: {error}");
+                return Ok(false);
+            }
+        };
         let server = Server::bind(config).await?;
         announce(&server.base_url(), uses_demo_app);
-        server.serve(shutdown_signal()).await;
-        Ok::<(), Error>(())
+        server.serve(shutdown).await;
+        Ok::<bool, Error>(true)
     });
     runtime.shutdown_timeout(Duration::from_secs(1));
 
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(error) => {
             eprintln!("error: {error}");
             match error {
@@ -72,33 +80,28 @@ fn announce(base_url: &str, uses_demo_app: bool) {
     let _ = stdout.flush();
 }
 
-/// Completes on SIGINT or, on Unix, SIGTERM.
-async fn shutdown_signal() {
-    let interrupt = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            tracing::warn!(%error, "failed to listen for SIGINT");
-            std::future::pending::<()>().await;
-        }
-    };
+/// Installs the SIGINT and SIGTERM handlers now, so that a signal sent right
+/// after the address line is seen, and returns a future that completes on either.
+#[cfg(unix)]
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
 
-    #[cfg(unix)]
-    let terminate = async {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut stream) => {
-                stream.recv().await;
-            }
-            Err(error) => {
-                tracing::warn!(%error, "failed to listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => tracing::info!("received SIGINT, stopping"),
+            _ = terminate.recv() => tracing::info!("received SIGTERM, stopping"),
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
+    })
+}
 
-    tokio::select! {
-        () = interrupt => tracing::info!("received SIGINT, stopping"),
-        () = terminate => tracing::info!("received SIGTERM, stopping"),
-    }
+/// Returns a future that completes on Ctrl-C.
+#[cfg(not(unix))]
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    Ok(async {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            tracing::info!("received Ctrl-C, stopping");
+        }
+    })
 }
