@@ -78,27 +78,15 @@ put_link() {
 	echo "l $2" >>"$entries"
 }
 
-# Escapes $1 for use as the replacement text of a sed s|...|...| command.
-sed_escape() {
-	printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'
-}
-
-# Writes template $1 to $2, replacing each @NAME@ by the value of shell
-# variable NAME for the names given after $2.
+# Writes template $1 to $2 with the NAME=VALUE replacements that follow,
+# and records the file.
 fill_template() {
 	local template=$1 output=$2
 	shift 2
-	local script=()
-	for name in "$@"; do
-		script+=(-e "s|@$name@|$(sed_escape "${!name}")|g")
-	done
 	make_dir "$(dirname "$output")"
-	sed "${script[@]}" "$template" >"$output"
+	"$here/fill-template.sh" "$template" "$@" >"$output"
 	chmod 644 "$output"
 	echo "f $output" >>"$entries"
-	if grep -q '@[A-Z_]*@' "$output"; then
-		fail "$output still has a placeholder: $(grep -o '@[A-Z_]*@' "$output" | head -1)"
-	fi
 }
 
 # Expresses absolute path $1 relative to the pkg-config variable ${prefix}
@@ -130,24 +118,21 @@ if [ -n "${CXX_HEADER:-}" ] && [ -f "$CXX_HEADER" ]; then
 fi
 
 # pkg-config file.
-PC_LIBDIR=$(pc_path "$LIBDIR")
-PC_INCLUDEDIR=$(pc_path "$INCLUDEDIR")
-URL=https://ziggeo.com/docs/api/server-api
 fill_template "$packaging/ziggeo.pc.in" "$libdir/pkgconfig/ziggeo.pc" \
-	PREFIX PC_LIBDIR PC_INCLUDEDIR URL VERSION LIBS_PRIVATE
+	PREFIX="$PREFIX" PC_LIBDIR="$(pc_path "$LIBDIR")" PC_INCLUDEDIR="$(pc_path "$INCLUDEDIR")" \
+	URL=https://ziggeo.com/docs/api/server-api VERSION="$VERSION" LIBS_PRIVATE="$LIBS_PRIVATE"
 
 # CMake package, with paths relative to its own directory.
 cmake_dir=$LIBDIR/cmake/ziggeo
-CMAKE_TO_LIBDIR=$(realpath -m --relative-to="$cmake_dir" "$LIBDIR")
-CMAKE_TO_INCLUDEDIR=$(realpath -m --relative-to="$cmake_dir" "$INCLUDEDIR")
-CMAKE_LIBS_PRIVATE=$(printf '%s\n' $LIBS_PRIVATE | sed -n 's/^-l//p' | paste -sd ';')
-VERSION_MAJOR=$major
-SIZEOF_VOID_P=$(getconf LONG_BIT)
-SIZEOF_VOID_P=$((SIZEOF_VOID_P / 8))
+# CMake wants library names without -l, as a list.
+cmake_libs_private=$(printf '%s\n' $LIBS_PRIVATE | sed -n 's/^-l//p' | paste -sd ';')
+sizeof_void_p=$(($(getconf LONG_BIT) / 8))
 fill_template "$packaging/cmake/ziggeoConfig.cmake.in" "$DESTDIR$cmake_dir/ziggeoConfig.cmake" \
-	CMAKE_TO_LIBDIR CMAKE_TO_INCLUDEDIR VERSION VERSION_MAJOR CMAKE_LIBS_PRIVATE
+	CMAKE_TO_LIBDIR="$(realpath -m --relative-to="$cmake_dir" "$LIBDIR")" \
+	CMAKE_TO_INCLUDEDIR="$(realpath -m --relative-to="$cmake_dir" "$INCLUDEDIR")" \
+	VERSION="$VERSION" VERSION_MAJOR="$major" CMAKE_LIBS_PRIVATE="$cmake_libs_private"
 fill_template "$packaging/cmake/ziggeoConfigVersion.cmake.in" "$DESTDIR$cmake_dir/ziggeoConfigVersion.cmake" \
-	VERSION VERSION_MAJOR SIZEOF_VOID_P
+	VERSION="$VERSION" VERSION_MAJOR="$major" SIZEOF_VOID_P="$sizeof_void_p"
 
 # Merge with an earlier manifest, so that installing twice and then
 # uninstalling once still removes everything.
