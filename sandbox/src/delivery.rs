@@ -1,6 +1,6 @@
 //! Outgoing calls to target URLs: the two-step handshake after a webhook is
 //! created, and event deliveries. Each call runs on tokio's blocking pool with
-//! ureq and a 5 s timeout, so a target URL that does not answer blocks nothing else.
+//! ureq and a 5 s timeout, so a target URL that does not respond blocks nothing else.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +12,7 @@ use crate::payload::{self, Payload};
 use crate::state::{lock, AppState};
 use crate::webhook::{DeliveryRecord, Encoding, Outcome};
 
-/// Time limit of one outgoing call, from connecting to reading the answer.
+/// Time limit of one outgoing call, from connecting to reading the response.
 const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Builds the HTTP client for outgoing calls: no proxy, no redirects, no
@@ -77,7 +77,7 @@ async fn send(state: &Arc<AppState>, target_url: String, payload: Payload) -> Ou
 }
 
 /// Runs the handshake of a new webhook in the background: the ping, then, once
-/// the ping got a 2xx answer, the validation call. Records both outcomes.
+/// the ping got a 2xx response, the validation call. Records both outcomes.
 pub(crate) fn spawn_handshake(
     state: Arc<AppState>,
     webhook_id: String,
@@ -95,7 +95,7 @@ pub(crate) fn spawn_handshake(
             let body = payload::validation(encoding, &webhook_id, validation_code);
             send(&state, target_url, body).await
         } else {
-            Outcome::failed("not sent because the ping did not get a 2xx answer".to_owned())
+            Outcome::failed("not sent because the ping did not get a 2xx response".to_owned())
         };
         log_outcome("validation", &webhook_id, &validation);
         record_handshake(&state, &webhook_id, |handshake| handshake.validation = Some(validation));

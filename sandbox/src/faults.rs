@@ -7,20 +7,20 @@ use serde::Deserialize;
 const MAX_DELAY_MS: u64 = 300_000;
 const DEFAULT_STATUS: u16 = 500;
 
-/// What the sandbox does with a request that a fault hits.
+/// Action the sandbox takes on a request that a fault hits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FaultAction {
-    /// Answers with the fault's status, body and `Retry-After`.
+    /// Responds with the fault's status, body and `Retry-After`.
     Respond,
     /// Waits `delay_ms`, then processes the request normally.
     Delay,
-    /// Closes the connection without an answer.
+    /// Closes the connection without a response.
     Drop,
     /// Sends the headers with the full Content-Length, half the body, then closes.
     CloseMidBody,
-    /// Never answers, until the client disconnects or the sandbox stops.
+    /// Sends no response until the client disconnects or the sandbox stops.
     Hang,
-    /// Processes the request normally, then closes the connection after the answer.
+    /// Processes the request normally, then closes the connection after the response.
     CloseKeepalive,
 }
 

@@ -3,7 +3,7 @@
 
 use bytes::Bytes;
 
-/// Reason a body could not be read as a form, with the HTTP status to answer.
+/// Reason a body could not be read as a form, with the HTTP status to respond with.
 #[derive(Debug)]
 pub(crate) struct FormError {
     pub status: u16,

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-/// Event types that `events` may name. The real server knows more, and this
+/// Event types that `events` may name. The real server has more, and this
 /// list may grow.
 pub(crate) const KNOWN_EVENTS: &[&str] = &[
     "video_create",
@@ -57,8 +57,8 @@ impl Encoding {
     }
 }
 
-/// Result of one outgoing call to a target URL: `ok` is true for a 2xx answer,
-/// `status` is set whenever an answer arrived, `error` whenever `ok` is false.
+/// Result of one outgoing call to a target URL: `ok` is true for a 2xx response,
+/// `status` is set whenever a response arrived, `error` whenever `ok` is false.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Outcome {
     pub ok: bool,
@@ -74,7 +74,7 @@ impl Outcome {
         Outcome {
             ok,
             status: Some(status),
-            error: (!ok).then(|| format!("target URL answered HTTP {status}")),
+            error: (!ok).then(|| format!("target URL responded with HTTP {status}")),
         }
     }
 

@@ -262,7 +262,7 @@ fn delete_matches_exact_url_per_app() {
     let url = "http://127.0.0.1:9/same";
     create_webhook(&base, url, "json", "video_ready");
     create_webhook(&base, url, "form", "video_failed");
-    let kept = create_webhook(&base, "http://127.0.0.1:9/other", "json", "video_ready");
+    let kept_id = create_webhook(&base, "http://127.0.0.1:9/other", "json", "video_ready");
     let other_app = post_form(
         &base,
         "/v1/api/hook",
@@ -300,7 +300,7 @@ fn delete_matches_exact_url_per_app() {
         })
         .collect();
     assert_eq!(left.len(), 2, "{left:?}");
-    assert!(left.contains(&(TOKEN.to_owned(), kept)));
+    assert!(left.contains(&(TOKEN.to_owned(), kept_id)));
     assert!(left.contains(&(OTHER_TOKEN.to_owned(), other_app.body)));
 
     assert_eq!(remove(url).status, 404, "nothing left to delete");
@@ -330,4 +330,39 @@ fn request_counts_and_reset() {
     assert_eq!(get(&base, "/_sandbox/requests").json()["total"], 0);
     let after_reset = post_form(&base, "/v1/api/removehook", Some((TOKEN, KEY)), &[("target_url", "x")]);
     assert_eq!(after_reset.status, 404, "the queued fault was cleared by reset");
+}
+
+#[test]
+fn garbage_requests_keep_server_up() {
+    use std::io::{Read, Write};
+
+    let sandbox = start_sandbox();
+    let inputs: [&[u8]; 4] = [
+        b"\x00\x01\x02 not http at all\r\n\r\n",
+        b"POST /v1/api/hook HTTP/1.1\r\nContent-Length: nope\r\n\r\n",
+        b"GET /%ff%fe HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"POST /v1/api/hook HTTP/1.1\r\nHost: x\r\nAuthorization: Basic !!!\r\nContent-Length: 0\r\n\r\n",
+    ];
+    for input in inputs {
+        let mut stream = std::net::TcpStream::connect(sandbox.addr()).expect("connects");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .expect("timeout is set");
+        stream.write_all(input).expect("bytes are sent");
+        let mut response = Vec::new();
+        let mut buffer = [0u8; 1024];
+        while let Ok(n @ 1..) = stream.read(&mut buffer) {
+            response.extend_from_slice(&buffer[..n]);
+            if response.windows(4).any(|w| w == b"\r\n\r\n") {
+                break;
+            }
+        }
+        let text = String::from_utf8_lossy(&response);
+        assert!(
+            text.starts_with("HTTP/1.1 4"),
+            "input {:?}: {text:?}",
+            String::from_utf8_lossy(input)
+        );
+    }
+    assert_eq!(get(&sandbox.base_url(), "/_sandbox/requests").status, 200);
 }

@@ -137,7 +137,7 @@ fn non_loopback_target_is_not_called() {
 fn silent_target_blocks_nothing_else() {
     let sandbox = start_sandbox();
     let base = sandbox.base_url();
-    // Accepts connections (the kernel backlog does) but never answers.
+    // Accepts connections (the kernel backlog does) but never responds.
     let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let silent_url = format!("http://{}/silent", silent.local_addr().expect("addr"));
 
@@ -223,7 +223,7 @@ fn events_reach_only_confirmed_subscribers() {
     let failing = webhook(&base, &failing_id);
     assert_eq!(
         failing["deliveries"],
-        json!([{"event_type": "video_ready", "outcome": {"ok": false, "status": 500, "error": "target URL answered HTTP 500"}}])
+        json!([{"event_type": "video_ready", "outcome": {"ok": false, "status": 500, "error": "target URL responded with HTTP 500"}}])
     );
     assert_eq!(
         webhook(&base, &json_id)["deliveries"],

@@ -1,4 +1,4 @@
-//! Injected faults, observed by real clients: ureq for answers, a raw
+//! Injected faults, observed by real clients: ureq for responses, a raw
 //! TcpStream where the connection itself misbehaves.
 
 mod common;
@@ -24,7 +24,7 @@ fn remove_any(base: &str) -> Answer {
     )
 }
 
-/// Bytes of a removehook request that the sandbox answers with 404.
+/// Bytes of a removehook request that gets 404 from the sandbox.
 fn raw_remove_request() -> Vec<u8> {
     let body = "target_url=http%3A%2F%2F127.0.0.1%3A9%2Fnone";
     format!(
@@ -152,7 +152,7 @@ fn delete_clears_queued_faults() {
 }
 
 #[test]
-fn delay_fault_then_normal_answer() {
+fn delay_fault_then_normal_response() {
     let sandbox = start_sandbox();
     let base = sandbox.base_url();
     queue(&base, json!({"action": "delay", "delay_ms": 400}));
@@ -173,7 +173,7 @@ fn delay_fault_then_normal_answer() {
 }
 
 #[test]
-fn drop_fault_closes_without_answer() {
+fn drop_fault_closes_without_response() {
     let sandbox = start_sandbox();
     let base = sandbox.base_url();
     queue(&base, json!({"action": "drop", "path": "/v1/api/removehook"}));
@@ -218,7 +218,7 @@ fn close_mid_body_sends_half() {
 }
 
 #[test]
-fn hang_fault_never_answers() {
+fn hang_fault_never_responds() {
     let sandbox = start_sandbox();
     let base = sandbox.base_url();
     queue(&base, json!({"action": "hang"}));
@@ -270,7 +270,7 @@ fn hang_does_not_delay_shutdown() {
 }
 
 #[test]
-fn close_keepalive_closes_after_answer() {
+fn close_keepalive_closes_after_response() {
     let sandbox = start_sandbox();
     let base = sandbox.base_url();
 
@@ -279,7 +279,7 @@ fn close_keepalive_closes_after_answer() {
     for _ in 0..2 {
         stream.write_all(&raw_remove_request()).expect("request is sent");
         let mut buffer = [0u8; 4096];
-        let n = stream.read(&mut buffer).expect("answer arrives");
+        let n = stream.read(&mut buffer).expect("response arrives");
         let (status, headers, _) = parse_head(&buffer[..n]);
         assert_eq!(status, 404);
         assert_eq!(header(&headers, "connection"), None);

@@ -25,7 +25,7 @@ fn concurrent_clients_all_succeed() {
                 let auth = basic_auth(TOKEN, KEY);
                 let mut failures = Vec::new();
                 for request in 0..REQUESTS_PER_CLIENT {
-                    // A wrong code is answered with 400 and changes no state.
+                    // A wrong code gets 400 and changes no state.
                     let result = agent
                         .post(format!("{base}/v1/api/confirmhook"))
                         .header("Authorization", &auth)

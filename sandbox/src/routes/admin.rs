@@ -58,7 +58,7 @@ fn error(status: StatusCode, message: String) -> Response<ResponseBody> {
     json(status, &json!({ "error": message }))
 }
 
-/// Answer of `GET /_sandbox/webhooks`. A struct, not `json!`, so that each
+/// Response body of `GET /_sandbox/webhooks`. A struct, not `json!`, so that each
 /// webhook's fields keep their declared order.
 #[derive(Serialize)]
 struct WebhookList {

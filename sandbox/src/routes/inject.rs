@@ -1,4 +1,4 @@
-//! Answers shaped by injected faults.
+//! Responses shaped by injected faults.
 
 use std::future::Future;
 use std::io;
@@ -26,7 +26,7 @@ fn status_of(fault: &Fault) -> StatusCode {
     StatusCode::from_u16(fault.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// Answers with the fault's status, body and `Retry-After`.
+/// Responds with the fault's status, body and `Retry-After`.
 pub(super) fn respond(fault: &Fault) -> Response<ResponseBody> {
     let mut response = text(status_of(fault), fault.body.clone());
     if let Some(retry_after) = &fault.retry_after {
@@ -54,17 +54,17 @@ pub(super) fn close_mid_body(fault: &Fault) -> Response<ResponseBody> {
     response
 }
 
-/// Closes the connection without an answer. Never returns.
+/// Closes the connection without a response. Never returns.
 pub(super) async fn drop_connection(connection: &ConnectionControl, path: &str) -> Response<ResponseBody> {
-    tracing::info!(path, "fault: closing the connection without an answer");
+    tracing::info!(path, "fault: closing the connection without a response");
     connection.close_now();
     std::future::pending().await
 }
 
-/// Never answers. The connection ends when the client disconnects or the
+/// Sends no response. The connection ends when the client disconnects or the
 /// sandbox stops.
 pub(super) async fn hang(connection: &ConnectionControl, path: &str) -> Response<ResponseBody> {
-    tracing::info!(path, "fault: holding the request without an answer");
+    tracing::info!(path, "fault: holding the request without a response");
     connection.mark_hanging();
     std::future::pending().await
 }

@@ -22,7 +22,7 @@ use crate::state::{lock, AppState};
 
 /// Largest request body accepted: 1 MiB. Larger bodies get 413.
 const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// Largest oversized body read and discarded before the 413 answer.
+/// Largest oversized body read and discarded before the 413 response.
 const MAX_DRAINED_BYTES: usize = 16 * 1024 * 1024;
 /// Time limit for receiving a request body.
 const BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -101,7 +101,7 @@ async fn dispatch(
 /// 1 MiB, 408 when it takes over 30 s, 400 when the client stopped sending.
 ///
 /// An oversized body is still read and discarded, up to 16 MiB, so that clients
-/// which send the whole body before reading the answer (ureq, for one) get the
+/// which send the whole body before reading the response (ureq, for one) get the
 /// 413 instead of a broken pipe.
 async fn read_body(request: Request<Incoming>) -> Result<Bytes, Response<ResponseBody>> {
     let mut body = request.into_body();
@@ -182,7 +182,7 @@ fn json(status: StatusCode, value: &impl serde::Serialize) -> Response<ResponseB
         Ok(body) => with_content_type(status, "application/json", body),
         Err(e) => text(
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("failed to encode the JSON answer: {e}"),
+            format!("failed to encode the JSON response: {e}"),
         ),
     }
 }

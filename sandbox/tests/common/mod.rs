@@ -44,7 +44,7 @@ pub fn agent() -> ureq::Agent {
         .into()
 }
 
-/// An answer: status, headers with lowercase names, body.
+/// A response: status, headers with lowercase names, body.
 #[derive(Debug)]
 pub struct Answer {
     pub status: u16,
@@ -191,7 +191,7 @@ impl Received {
     }
 }
 
-/// A real HTTP receiver on loopback: one thread per connection, answers every
+/// A real HTTP receiver on loopback: one thread per connection, responds to every
 /// request with `status` and `Connection: close`, records what it got.
 pub struct Receiver {
     pub addr: SocketAddr,
