@@ -53,7 +53,19 @@ for file in "$LIB_SO" "$LIB_A" "$HEADER"; do
 done
 
 entries=$(mktemp)
-trap 'rm -f "$entries"' EXIT
+
+# Adds this run's entries to MANIFEST, merged with an earlier manifest so
+# that installing twice and uninstalling once still removes everything.
+# It runs on exit, so a failed install can be undone as well.
+write_manifest() {
+	mkdir -p "$(dirname "$MANIFEST")"
+	if [ -f "$MANIFEST" ]; then
+		cat "$MANIFEST" >>"$entries"
+	fi
+	sort -u "$entries" >"$MANIFEST.new" && mv "$MANIFEST.new" "$MANIFEST"
+	rm -f "$entries"
+}
+trap write_manifest EXIT
 
 # Creates directory $1 and each missing parent, recording the ones it made.
 make_dir() {
@@ -120,7 +132,7 @@ fi
 # pkg-config file.
 fill_template "$packaging/ziggeo.pc.in" "$libdir/pkgconfig/ziggeo.pc" \
 	PREFIX="$PREFIX" PC_LIBDIR="$(pc_path "$LIBDIR")" PC_INCLUDEDIR="$(pc_path "$INCLUDEDIR")" \
-	URL=https://ziggeo.com/docs/api/server-api VERSION="$VERSION" LIBS_PRIVATE="$LIBS_PRIVATE"
+	VERSION="$VERSION" LIBS_PRIVATE="$LIBS_PRIVATE"
 
 # CMake package, with paths relative to its own directory.
 cmake_dir=$LIBDIR/cmake/ziggeo
@@ -134,11 +146,4 @@ fill_template "$packaging/cmake/ziggeoConfig.cmake.in" "$DESTDIR$cmake_dir/zigge
 fill_template "$packaging/cmake/ziggeoConfigVersion.cmake.in" "$DESTDIR$cmake_dir/ziggeoConfigVersion.cmake" \
 	VERSION="$VERSION" VERSION_MAJOR="$major" SIZEOF_VOID_P="$sizeof_void_p"
 
-# Merge with an earlier manifest, so that installing twice and then
-# uninstalling once still removes everything.
-mkdir -p "$(dirname "$MANIFEST")"
-if [ -f "$MANIFEST" ]; then
-	cat "$MANIFEST" >>"$entries"
-fi
-sort -u "$entries" >"$MANIFEST"
 echo "installed libziggeo $VERSION under $DESTDIR$PREFIX; manifest: $MANIFEST"
