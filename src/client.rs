@@ -139,6 +139,7 @@ impl ClientBuilder {
     /// agent or key that cannot be sent in a header, an unreadable CA bundle
     /// or one without certificates, or an invalid proxy URL.
     pub fn build(self) -> Result<Client> {
+        crate::logging::init_from_env();
         let settings = self.settings;
         check_credentials(&settings)?;
         check_timeouts(&settings)?;
@@ -309,6 +310,11 @@ impl Client {
         &self.settings.app_token
     }
 
+    /// Returns the base64 part of the `Authorization` value.
+    fn encoded_credentials(&self) -> &str {
+        self.authorization.strip_prefix("Basic ").unwrap_or_default()
+    }
+
     /// Sends one form POST to `path` and returns the 2xx body, retrying where
     /// `replay` and the failure allow, within the whole-call timeout.
     pub(crate) fn post(&self, call: &'static str, path: &str, body: String, replay: Replay) -> Result<String> {
@@ -331,6 +337,7 @@ impl Client {
                 call,
                 url: &url,
                 authorization: &self.authorization,
+                secrets: [&self.settings.private_key, self.encoded_credentials()],
                 body: &body,
                 timeout: remaining,
                 started,

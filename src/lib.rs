@@ -23,6 +23,7 @@ mod client;
 mod delivery;
 mod error;
 mod form;
+pub mod logging;
 mod proxy;
 mod retry;
 mod transport;

@@ -195,6 +195,9 @@ pub(crate) struct Exchange<'a> {
     pub call: &'static str,
     pub url: &'a str,
     pub authorization: &'a str,
+    /// Values that must never reach an error: the private key and the
+    /// base64 credentials. A server that echoes them back gets them cut out.
+    pub secrets: [&'a str; 2],
     pub body: &'a str,
     /// Time left for this attempt.
     pub timeout: Duration,
@@ -306,11 +309,25 @@ fn read_answer(mut response: ureq::http::Response<ureq::Body>, target: &Target, 
         error: Error::Http {
             call: exchange.call,
             status,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            location,
+            body: redact(&String::from_utf8_lossy(&bytes), &exchange.secrets),
+            location: location.map(|location| redact(&location, &exchange.secrets)),
         },
         retry_after,
     }
+}
+
+/// Shortest secret that [`redact`] cuts out. Real private keys are 32
+/// characters; cutting out a test key such as "key" would mangle bodies
+/// like "wrong private key" and hide nothing of value.
+const MIN_REDACTED_LENGTH: usize = 4;
+
+/// Replaces every occurrence of a secret in `text` with `<redacted>`.
+fn redact(text: &str, secrets: &[&str]) -> String {
+    let mut clean = text.to_owned();
+    for secret in secrets.iter().filter(|secret| secret.len() >= MIN_REDACTED_LENGTH) {
+        clean = clean.replace(secret, "<redacted>");
+    }
+    clean
 }
 
 fn header_text(response: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
