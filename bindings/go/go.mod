@@ -1,0 +1,3 @@
+module github.com/libziggeo/libziggeo/bindings/go
+
+go 1.19
