@@ -92,7 +92,7 @@ typedef enum ZiggeoStatus {
 } ZiggeoStatus;
 
 /**
- * What a delivery is.
+ * The kind of a delivery.
  */
 typedef enum ZiggeoDeliveryKind {
   /**
@@ -184,7 +184,7 @@ void ziggeo_client_free(struct ZiggeoClient *client);
  * case and parameters such as "; charset=UTF-8" do not matter. `body` points
  * to `body_len` bytes, and may be NULL only when `body_len` is 0. JSON
  * bodies, urlencoded forms with PHP-style keys (data[video][token]) and
- * forms whose field holds a JSON document are accepted.
+ * forms whose field contains a JSON document are accepted.
  *
  * Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_DELIVERY naming the
  * encoding tried, for a body that is not a delivery; or

@@ -43,7 +43,7 @@ pub fn region_base_url(app_token: &str) -> &'static str {
 pub(crate) enum Replay {
     /// Only when the request cannot have reached the server (create).
     Never,
-    /// Also after 429, 502, 503 and 504 answers (confirm and delete).
+    /// Also after 429, 502, 503 and 504 responses (confirm and delete).
     OnRetryableStatus,
 }
 

@@ -1,9 +1,9 @@
 //! When to repeat a failed attempt, and how long to wait first.
 //!
-//! Repeating is allowed only where it cannot duplicate work: after a failure
-//! that happened before the request was sent (refused connection, DNS), for
-//! every call; and after a 429, 502, 503 or 504 answer, for confirm and delete
-//! only. create is never repeated once its request may have reached the
+//! Repeating is allowed only where it cannot duplicate work. Every call is
+//! repeated after a failure that happened before the request was sent
+//! (refused connection, DNS). Confirm and delete are also repeated after a
+//! 429, 502, 503 or 504 response. create is never repeated once its request may have reached the
 //! server. Waits grow exponentially with random jitter, follow `Retry-After`
 //! when the server sends it, and never pass the call's deadline.
 

@@ -1,9 +1,9 @@
 //! One HTTP exchange with the API: the ureq agent, TLS roots, and the mapping
 //! of ureq's errors to [`Error`] kinds.
 //!
-//! Each failure is sorted by whether the request may have reached the server:
-//! a refused connection or failed DNS look-up cannot have, so repeating it is
-//! safe; a timeout or reset after the connection was made may have.
+//! Each failure is sorted by whether the request may have reached the server.
+//! A refused connection or a failed DNS look-up cannot have, so repeating it
+//! is safe. A timeout or reset after the connection was made may have.
 
 use std::io::Read;
 use std::path::Path;
@@ -15,7 +15,7 @@ use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 use crate::error::{Error, Result, MAX_ERROR_BODY};
 use crate::proxy;
 
-/// Largest 2xx response body accepted; the API's answers are a few bytes.
+/// Largest 2xx response body accepted. The API's responses are a few bytes.
 pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
 
 /// A checked base URL and the parts the transport needs.
@@ -76,7 +76,7 @@ pub(crate) fn check_header_value(parameter: &'static str, value: &str) -> Result
     Ok(())
 }
 
-/// What [`build_agent`] needs from the client's settings.
+/// The settings of the client that [`build_agent`] uses.
 pub(crate) struct AgentOptions<'a> {
     pub target: &'a Target,
     pub connect_timeout: Duration,
@@ -208,14 +208,14 @@ pub(crate) struct Exchange<'a> {
 /// The outcome of one attempt.
 #[derive(Debug)]
 pub(crate) enum Attempt {
-    /// A 2xx answer with its body.
+    /// A 2xx response with its body.
     Success(String),
-    /// A complete answer outside 2xx, as an [`Error::Http`].
+    /// A complete response outside 2xx, as an [`Error::Http`].
     Status {
         error: Error,
         retry_after: Option<Duration>,
     },
-    /// No usable answer.
+    /// No usable response.
     Failed {
         error: Error,
         /// The request cannot have reached the server.
@@ -250,7 +250,7 @@ impl Attempt {
     }
 }
 
-/// Sends one form POST and reads the answer.
+/// Sends one form POST and reads the response.
 pub(crate) fn send(agent: &ureq::Agent, target: &Target, exchange: &Exchange<'_>) -> Attempt {
     let sent = agent
         .post(exchange.url)

@@ -18,7 +18,7 @@ pub const CONFIRM_PATH: &str = "/v1/api/confirmhook";
 /// Path of the call that removes every webhook with a target URL.
 pub const DELETE_PATH: &str = "/v1/api/removehook";
 
-/// How Ziggeo encodes the deliveries it POSTs to a webhook's target URL.
+/// The encoding of the deliveries Ziggeo POSTs to a webhook's target URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Encoding {
     /// A JSON body.
@@ -263,7 +263,7 @@ impl<'a> Webhooks<'a> {
     }
 
     /// Registers a webhook: Ziggeo will POST the listed events to
-    /// `target_url`. Returns the response body, which holds the webhook id.
+    /// `target_url`. Returns the response body, which is the webhook id.
     ///
     /// `encoding` `None` leaves the field out, so the server's default
     /// applies. create is never sent twice once the request may have reached

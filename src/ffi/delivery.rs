@@ -15,7 +15,7 @@ use super::string::{into_owned_c_string, to_c_string};
 use crate::delivery::{Delivery, DeliveryKind};
 use crate::error::Error;
 
-/// What a delivery is.
+/// The kind of a delivery.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZiggeoDeliveryKind {
@@ -57,7 +57,7 @@ impl ZiggeoDelivery {
 /// case and parameters such as "; charset=UTF-8" do not matter. `body` points
 /// to `body_len` bytes, and may be NULL only when `body_len` is 0. JSON
 /// bodies, urlencoded forms with PHP-style keys (data[video][token]) and
-/// forms whose field holds a JSON document are accepted.
+/// forms whose field contains a JSON document are accepted.
 ///
 /// Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_DELIVERY naming the
 /// encoding tried, for a body that is not a delivery; or
