@@ -4,9 +4,9 @@
 CFLAGS_STRICT := -Wall -Wextra -Werror -pedantic
 C_TEST_SRC := tests/c/abi_test.c tests/c/sandbox_process.c
 
-.PHONY: test-rust test-header test-c test-c-valgrind test-c-asan
+.PHONY: test-rust test-header test-exports test-c test-c-valgrind test-c-asan
 
-TEST_TARGETS += test-rust test-header test-c
+TEST_TARGETS += test-rust test-header test-exports test-c
 
 test-rust: sandbox
 	$(CARGO) test -p ziggeo
@@ -20,6 +20,18 @@ test-header: lib
 	cc -std=c11 $(CFLAGS_STRICT) -Iinclude tests/c/version_test.c -L$(LIB_DIR) -lziggeo \
 		-Wl,-rpath,$(LIB_DIR) -o $(BUILD)/tests/version_test
 	$(BUILD)/tests/version_test
+
+# The shared library exports the calls the header declares, and nothing
+# without the ziggeo_ prefix.
+test-exports: lib
+	@exports=$$(nm -D --defined-only $(LIB_SO) | awk '{print $$3}'); \
+	unprefixed=$$(grep -v '^ziggeo_' <<<"$$exports" || true); \
+	if [ -n "$$unprefixed" ]; then echo "FAIL: unprefixed exports:"; echo "$$unprefixed"; exit 1; fi; \
+	declared=$$(grep -o '\bziggeo_[a-z_]*(' $(HEADER) | tr -d '(' | sort -u); \
+	missing=$$(comm -23 <(echo "$$declared") <(sort -u <<<"$$exports")); \
+	if [ -n "$$missing" ]; then echo "FAIL: declared but not exported:"; echo "$$missing"; exit 1; fi; \
+	echo "exports: $$(wc -l <<<"$$exports") symbols, all prefixed ziggeo_ and declared in ziggeo.h"; \
+	echo "1 passed, 0 failed"
 
 test-c: test-c-valgrind test-c-asan
 
