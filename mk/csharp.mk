@@ -3,7 +3,7 @@
 
 CSHARP_DIR := bindings/csharp
 CSHARP_OUT := $(BUILD)/csharp
-CSHARP_LIB_SRC := $(sort $(wildcard $(CSHARP_DIR)/src/*.cs))
+CSHARP_LIB_SRC := $(sort $(wildcard $(CSHARP_DIR)/src/*.cs $(CSHARP_DIR)/src/*/*.cs))
 CSHARP_TEST_SRC := $(sort $(wildcard $(CSHARP_DIR)/tests/*.cs))
 
 .PHONY: deps-csharp test-csharp
@@ -18,7 +18,7 @@ deps-csharp:
 
 test-csharp: lib sandbox deps-csharp
 	@mkdir -p $(CSHARP_OUT)
-	mcs -target:library -langversion:7.3 -warnaserror -out:$(CSHARP_OUT)/Libziggeo.dll $(CSHARP_LIB_SRC)
-	mcs -target:exe -langversion:7.3 -warnaserror -r:$(CSHARP_OUT)/Libziggeo.dll \
+	mcs -target:library -langversion:7.2 -warnaserror -out:$(CSHARP_OUT)/Libziggeo.dll $(CSHARP_LIB_SRC)
+	mcs -target:exe -langversion:7.2 -warnaserror -r:$(CSHARP_OUT)/Libziggeo.dll \
 		-out:$(CSHARP_OUT)/LibziggeoTests.exe $(CSHARP_TEST_SRC)
-	cd $(CSHARP_OUT) && mono LibziggeoTests.exe
+	cd $(CSHARP_OUT) && LD_LIBRARY_PATH=$(LIB_DIR)$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} mono LibziggeoTests.exe
