@@ -6,6 +6,9 @@
 
 #![allow(dead_code)]
 
+pub mod certs;
+pub mod sandbox;
+
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
