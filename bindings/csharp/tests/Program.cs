@@ -17,7 +17,17 @@ namespace Libziggeo.Tests
         {
             int passed = 0;
             int failed = 0;
-            using (Sandbox = new Sandbox())
+            try
+            {
+                Sandbox = new Sandbox();
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine("FAIL starting the sandbox: " + e.Message);
+                Console.WriteLine("0 passed, 1 failed");
+                return 1;
+            }
+            using (Sandbox)
             {
                 var testClasses = typeof(Program).Assembly.GetTypes()
                     .Where(type => type.IsSubclassOf(typeof(SandboxTest)) && !type.IsAbstract)
