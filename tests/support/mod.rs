@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod certs;
+pub mod proxy;
 pub mod sandbox;
 
 use std::collections::VecDeque;
