@@ -1,5 +1,6 @@
 # The C++ binding (bindings/cpp): GoogleTest tests built with strict
-# warnings, the same tests under ASan and UBSan, and the CMake example.
+# warnings, the same tests under ASan and UBSan, the CMake example, and the
+# parity check against the official Python SDK.
 
 CPP_DIR := bindings/cpp
 CPP_BUILD := $(BUILD)/cpp
@@ -7,11 +8,11 @@ CPP_FLAGS := -std=c++17 -g -Wall -Wextra -Werror -pedantic -I$(ROOT)/include -I$
 CPP_TEST_SRC := $(wildcard $(CPP_DIR)/tests/*.cpp)
 CPP_TEST_DEPS := $(CPP_TEST_SRC) $(wildcard $(CPP_DIR)/tests/*.hpp) $(CPP_DIR)/ziggeo.hpp $(HEADER)
 
-.PHONY: test-cpp test-cpp-strict test-cpp-asan test-cpp-example deps-cpp
+.PHONY: test-cpp test-cpp-strict test-cpp-asan test-cpp-example test-cpp-parity deps-cpp
 
 TEST_TARGETS += test-cpp
 
-test-cpp: test-cpp-strict test-cpp-asan test-cpp-example
+test-cpp: test-cpp-strict test-cpp-asan test-cpp-example test-cpp-parity
 
 # Linked against the shared library, as an application would be.
 $(CPP_BUILD)/ziggeo_test: $(CPP_TEST_DEPS) | deps-cpp lib
@@ -37,6 +38,13 @@ test-cpp-example: lib sandbox | deps-cpp
 	cmake -S $(CPP_DIR)/example -B $(CPP_BUILD)/example -DZIGGEO_ROOT=$(ROOT) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	cmake --build $(CPP_BUILD)/example >/dev/null
 	$(CPP_DIR)/example/run_example.sh $(CPP_BUILD)/example/ziggeo_example
+
+$(CPP_BUILD)/parity_client: $(CPP_DIR)/parity/parity_client.cpp $(CPP_DIR)/ziggeo.hpp $(HEADER) | deps-cpp lib
+	@mkdir -p $(CPP_BUILD)
+	c++ $(CPP_FLAGS) $< -L$(LIB_DIR) -lziggeo -Wl,-rpath,$(LIB_DIR) -o $@
+
+test-cpp-parity: $(CPP_BUILD)/parity_client lib deps-parity
+	tests/parity/check.sh $(CPP_BUILD)/parity_client
 
 # Installs the C++ toolchain, CMake and GoogleTest where they are missing,
 # with Debian's packages.

@@ -1,5 +1,5 @@
 # The Java binding (bindings/java): JUnit 5 tests through Maven against the
-# sandbox. JNA loads the library from LIBZIGGEO_PATH (exported by the
+# sandbox, the parity check against the official Python SDK among them. JNA loads the library from LIBZIGGEO_PATH (exported by the
 # Makefile), with jna.library.path as the fallback.
 
 JAVA_DIR := bindings/java
@@ -10,8 +10,9 @@ MVN_QUIET := -q -B -Dstyle.color=never -Dorg.slf4j.simpleLogger.log.org.apache.m
 
 TEST_TARGETS += test-java
 
-test-java: lib sandbox | deps-java
-	cd $(JAVA_DIR) && mvn $(MVN_QUIET) test -Djna.library.path=$(LIB_DIR)
+test-java: lib sandbox deps-parity | deps-java
+	cd $(JAVA_DIR) && ZIGGEO_PARITY_CHECK=$(ROOT)/tests/parity/check.sh \
+		mvn $(MVN_QUIET) test -Djna.library.path=$(LIB_DIR)
 
 # Installs a JDK (17 or newer) and Maven where they are missing, with
 # Debian's packages; Maven fetches JNA and JUnit from Maven Central.
