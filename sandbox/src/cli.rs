@@ -40,7 +40,8 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "DIR")]
     pub tls_self_signed: Option<PathBuf>,
 
-    /// Turns off the per-request log lines on stderr.
+    /// Turns off the per-request log lines and the warnings about failed
+    /// deliveries on stderr; errors still print.
     #[arg(long)]
     pub quiet: bool,
 }
