@@ -51,10 +51,7 @@ fn panic_text(payload: &(dyn Any + Send)) -> String {
 /// `pointer` is NULL or points to a NUL-terminated string that outlives `'a`.
 pub(crate) unsafe fn str_arg<'a>(pointer: *const c_char, parameter: &'static str) -> Result<&'a str> {
     if pointer.is_null() {
-        return Err(Error::invalid(
-            parameter,
-            "it is NULL; pass a NUL-terminated UTF-8 string",
-        ));
+        return Err(Error::invalid(parameter, "it is missing (NULL); pass a UTF-8 string"));
     }
 
     // SAFETY: not NULL, and the caller promises a NUL-terminated string.
@@ -90,7 +87,8 @@ pub(crate) unsafe fn optional_str_arg<'a>(pointer: *const c_char, parameter: &'s
 /// `pointer` is NULL or a live handle of type `T` from libziggeo.
 pub(crate) unsafe fn handle<'a, T>(pointer: *const T, parameter: &'static str) -> Result<&'a T> {
     // SAFETY: the caller promises a live handle or NULL.
-    unsafe { pointer.as_ref() }.ok_or_else(|| Error::invalid(parameter, "it is NULL; pass a handle from libziggeo"))
+    unsafe { pointer.as_ref() }
+        .ok_or_else(|| Error::invalid(parameter, "it is missing (NULL); pass a handle from libziggeo"))
 }
 
 /// Borrows a required handle mutably.
@@ -100,7 +98,8 @@ pub(crate) unsafe fn handle<'a, T>(pointer: *const T, parameter: &'static str) -
 /// `pointer` is NULL or a live handle of type `T` that no other thread uses.
 pub(crate) unsafe fn handle_mut<'a, T>(pointer: *mut T, parameter: &'static str) -> Result<&'a mut T> {
     // SAFETY: the caller promises a live, unshared handle or NULL.
-    unsafe { pointer.as_mut() }.ok_or_else(|| Error::invalid(parameter, "it is NULL; pass a handle from libziggeo"))
+    unsafe { pointer.as_mut() }
+        .ok_or_else(|| Error::invalid(parameter, "it is missing (NULL); pass a handle from libziggeo"))
 }
 
 /// Checks that an out-parameter is not NULL, before any work is done.
