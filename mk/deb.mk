@@ -3,6 +3,9 @@
 # the packages unpacked with dpkg -x.
 #
 #   make deb  [DEB_REVISION=1] [DEB_MAINTAINER="Name <email>"]
+#
+# File times and the changelog date are SOURCE_DATE_EPOCH, or else the last
+# commit's time, so that one commit always gives the same packages.
 
 DEB_REVISION ?= 1
 DEB_MAINTAINER ?= libziggeo maintainers <maintainers@libziggeo.invalid>
@@ -17,7 +20,7 @@ deb: lib deps-packaging
 	crate_licenses=$$($(CARGO) tree -p ziggeo -e normal,no-proc-macro --prefix none --format '{p}: {l}' --offline \
 		| sed 's/ (\*)$$//; s/ v\([0-9]\)/ \1/; s/ ([^)]*):/:/' | grep -v '^ziggeo ' | sort -u) && \
 	VERSION='$(ZIGGEO_VERSION)' DEB_REVISION='$(DEB_REVISION)' MAINTAINER='$(DEB_MAINTAINER)' \
-	DATE_EPOCH=$$(git log -1 --format=%ct) \
+	DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} \
 	LIB_SO='$(LIB_SO)' LIB_A='$(LIB_A)' HEADER='$(HEADER)' CXX_HEADER='$(CXX_HEADER)' \
 	LIBS_PRIVATE="$$libs_private" CRATE_LICENSES="$$crate_licenses" \
 	OUT_DIR='$(DEB_DIR)' WORK_DIR='$(PACKAGING_WORK)/deb' \
