@@ -14,7 +14,7 @@
 # Usage: abi-check.sh LIBRARY VERSION BASELINE_DIR WORK_DIR
 #   LIBRARY       the libziggeo.so to check
 #   VERSION       its version, MAJOR.MINOR.PATCH
-#   BASELINE_DIR  holds exactly one libziggeo-X.Y.Z.abi (packaging/abi)
+#   BASELINE_DIR  contains exactly one libziggeo-X.Y.Z.abi (packaging/abi)
 #   WORK_DIR      where the current ABI and the report are written
 set -euo pipefail
 

@@ -1,5 +1,5 @@
 # Helpers shared by the packaging tests: a sandbox to call, a counted list
-# of checks, and the consumer build. Source it from bash with `set -u`.
+# of checks, and checks of what a consumer binary loads. Source it from bash.
 #
 # Needs ZIGGEO_SANDBOX_BIN (exported by the Makefile) and ROOT, the
 # repository root.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the ABI check on the built library, then checks that the checker
-# enforces the version policy: it runs on stand-in libraries built from the
-# baseline's symbol list with one symbol removed or added, under versions
-# that allow or forbid that change.
+# enforces the version policy. Stand-in libraries are built from the
+# baseline's symbol list with one function removed or added, and the checker
+# must accept or reject each under versions that allow or forbid the change.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
