@@ -41,7 +41,7 @@ test-install: lib sandbox deps-packaging
 	ROOT='$(ROOT)' tests/packaging/test-install.sh
 
 # The tools the packaging targets and tests use, from Debian.
-PACKAGING_TOOLS := cc:gcc pkg-config:pkg-config cmake:cmake readelf:binutils abidw:abigail-tools \
+PACKAGING_TOOLS := cc:gcc c++:g++ pkg-config:pkg-config cmake:cmake readelf:binutils abidw:abigail-tools \
 	lintian:lintian dpkg-deb:dpkg dpkg-shlibdeps:dpkg-dev
 
 deps-packaging:

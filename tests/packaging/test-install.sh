@@ -85,6 +85,13 @@ pc_has_private_libs() {
 		pkg-config --static --libs ziggeo | tee /dev/stderr | grep -q -- '-lgcc_s'
 }
 
+# Compiles a C++17 file that includes the installed wrapper, found through
+# pkg-config like the C header.
+cxx_header_compiles() {
+	echo '#include <ziggeo.hpp>' |
+		c++ -std=c++17 -Wall -Wextra -Werror -pedantic -fsyntax-only $(pkg-config --cflags ziggeo) -x c++ -
+}
+
 # The README's dynamic link line.
 build_with_pkg_config() {
 	cc -std=c99 -Wall -Wextra -Werror -pedantic "$CONSUMER_SRC"/main.c "$CONSUMER_SRC"/receiver.c \
@@ -155,6 +162,9 @@ check "installed layout" layout_is_complete
 check "SONAME is libziggeo.so.MAJOR" soname_is_major
 check "only ziggeo_ symbols exported" exports_only_ziggeo
 check "pkg-config finds version and Libs.private" pc_has_private_libs
+if [ -f "$ROOT/bindings/cpp/ziggeo.hpp" ]; then
+	check "installed C++ header compiles" cxx_header_compiles
+fi
 check "pkg-config dynamic build" build_with_pkg_config
 check "pkg-config dynamic consumer runs" run_pkg_config_consumer
 check "pkg-config static build" build_with_pkg_config_static
