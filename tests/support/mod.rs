@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod certs;
+pub mod fuzz;
 pub mod proxy;
 pub mod sandbox;
 
@@ -99,6 +100,9 @@ impl TestServer {
 }
 
 fn serve(stream: TcpStream, connection: usize, shared: &Shared) {
+    // The head and the body go out in two writes; without this, Nagle's
+    // algorithm holds the body until the client's delayed ACK, 40 ms later.
+    let _ = stream.set_nodelay(true);
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut writer = stream;
 
