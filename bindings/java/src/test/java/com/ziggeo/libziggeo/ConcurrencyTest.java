@@ -1,6 +1,7 @@
 package com.ziggeo.libziggeo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,6 @@ class ConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(true, client.isClosed());
+        assertTrue(client.isClosed());
     }
 }

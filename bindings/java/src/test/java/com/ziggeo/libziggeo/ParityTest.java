@@ -1,6 +1,7 @@
 package com.ziggeo.libziggeo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class ParityTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
 
-        assertEquals(true, finished, "check.sh did not finish in 120 s");
+        assertTrue(finished, "check.sh did not finish in 120 s");
         assertEquals(0, process.exitValue(), output);
     }
 }
