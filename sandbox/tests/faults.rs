@@ -332,3 +332,33 @@ fn invalid_faults_are_rejected() {
     let queued = post_json(&base, "/_sandbox/faults", &json!([{}, {"action": "delay"}]));
     assert_eq!(queued.json(), json!({"queued": 2}));
 }
+
+#[test]
+fn respond_fault_keeps_connection_open() {
+    let sandbox = start_sandbox();
+    queue(
+        &sandbox.base_url(),
+        json!({"path": "/v1/api/removehook", "action": "respond", "status": 200, "body": "hi"}),
+    );
+
+    // The body arrives in its own packet, after the fault has chosen its
+    // response: the sandbox must still read it and keep the connection.
+    let request = raw_remove_request();
+    let split = request.windows(4).position(|w| w == b"\r\n\r\n").expect("head end") + 4;
+    let mut stream = raw_connect(sandbox.addr());
+    stream.write_all(&request[..split]).expect("head is sent");
+    std::thread::sleep(Duration::from_millis(50));
+    stream.write_all(&request[split..]).expect("body is sent");
+
+    let mut buffer = [0u8; 4096];
+    let n = stream.read(&mut buffer).expect("fault response arrives");
+    let (status, headers, _) = parse_head(&buffer[..n]);
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "connection"), None);
+
+    stream.write_all(&raw_remove_request()).expect("second request is sent");
+    let n = stream.read(&mut buffer).expect("second response arrives");
+    assert!(n > 0, "the connection was closed after the fault's response");
+    let (status, _, _) = parse_head(&buffer[..n]);
+    assert_eq!(status, 404, "processed normally on the same connection");
+}

@@ -82,8 +82,14 @@ async fn dispatch(
         tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
     }
     match fault.action {
-        FaultAction::Respond => inject::respond(&fault),
-        FaultAction::CloseMidBody => inject::close_mid_body(&fault),
+        FaultAction::Respond => {
+            drain_body(request).await;
+            inject::respond(&fault)
+        }
+        FaultAction::CloseMidBody => {
+            drain_body(request).await;
+            inject::close_mid_body(&fault)
+        }
         FaultAction::Drop => inject::drop_connection(connection, &path).await,
         FaultAction::Hang => inject::hang(connection, &path).await,
         FaultAction::Delay => api::handle(request, state).await,
@@ -95,6 +101,15 @@ async fn dispatch(
             response
         }
     }
+}
+
+/// Reads and discards the request body before a fault's response. hyper
+/// closes a keep-alive connection whose request body was left unread, and
+/// without a `Connection: close` header, so the client would find its pooled
+/// connection closed under it.
+async fn drain_body(request: Request<Incoming>) {
+    // The response is the fault's, whatever the body was.
+    let _ = read_body(request).await;
 }
 
 /// Reads the whole request body, or returns the error response: 413 above
