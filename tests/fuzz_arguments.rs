@@ -148,7 +148,7 @@ fn only_form_safe_bytes(body: &[u8]) -> bool {
         .all(|byte| byte.is_ascii_alphanumeric() || b"-._~%+=&".contains(byte))
 }
 
-/// The form encoder, observed on the wire: what confirm and create send
+/// Checks the form encoder on the wire: what confirm and create send
 /// decodes to exactly the arguments, in order.
 #[test]
 #[ignore = "fuzzing: run by make test-fuzz-smoke and make fuzz"]

@@ -102,7 +102,7 @@ fn builder(base_url: &str) -> ziggeo::ClientBuilder {
         .max_retries(0)
 }
 
-/// Makes one call that the sandbox answers with 404: an answer proves the
+/// Makes one call that the sandbox rejects with 404: the response proves the
 /// request arrived, whichever way it went.
 fn call(client: &Client, sandbox: &TestSandbox) {
     let error = client

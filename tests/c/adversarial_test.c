@@ -1,6 +1,6 @@
 /* Hostile input at the C boundary: NULL in every pointer position of every
  * export, invalid UTF-8 in every string parameter, strings of 10 MB,
- * answers of 100 MB, and garbage or truncated HTTP from a raw TCP server.
+ * responses of 100 MB, and garbage or truncated HTTP from a raw TCP server.
  * Every call must return a documented status with a message that names the
  * problem; none may crash, hang or grow memory without bound.
  *
@@ -403,7 +403,7 @@ static void test_ten_megabyte_strings(RawServer *server, ZiggeoClient *client) {
     free(control);
 }
 
-/* Answers of 100 MB: the body cap holds, memory stays bounded, and the
+/* Responses of 100 MB: the body cap holds, memory stays bounded, and the
  * error says the answer was too large. */
 static void test_hundred_megabyte_answers(RawServer *server, ZiggeoClient *client) {
     static const char big_ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 104857600\r\n\r\n";
@@ -496,7 +496,7 @@ static void test_garbage_answers(RawServer *server, ZiggeoClient *client) {
             check(ziggeo_error_outcome_unknown(error), label);
             check(message != NULL && strstr(message, "may have reached the server") != NULL, label);
         } else if (status == ZIGGEO_STATUS_HTTP) {
-            /* A well-formed head with an unusual status is an answer. */
+            /* A well-formed head with an unusual status is a valid HTTP response. */
             odd++;
         } else {
             check(0, label);

@@ -65,7 +65,7 @@ int main(void) {
     pthread_t threads[THREADS];
     static Work work[THREADS];
 
-    /* The receiver answers the sandbox's handshake calls. */
+    /* The receiver responds 200 to the sandbox's handshake calls. */
     if (raw_server_start(&receiver) != 0 || sandbox_start(&sandbox, APP_TOKEN, PRIVATE_KEY) != 0) {
         fprintf(stderr, "FAIL: could not start the receiver or the sandbox\n");
         return 1;

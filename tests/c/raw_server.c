@@ -11,7 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* Longest request head read; a longer one is answered as it is. */
+/* Longest request head read; a longer one gets the reply all the same. */
 #define MAX_HEAD (256 * 1024)
 #define CHUNK (64 * 1024)
 

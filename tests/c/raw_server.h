@@ -9,7 +9,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
-/* How the server answers the next connections. */
+/* The reply the server sends on the next connections. */
 typedef struct RawReply {
     /* Bytes written first, as they are. */
     const char *head;
@@ -38,7 +38,7 @@ int raw_server_start(RawServer *server);
 void raw_server_set_reply(RawServer *server, const char *head, size_t head_len, size_t fill_len);
 
 /* Sets a reply after which the connection stays open for the next request;
- * `head` must be a complete HTTP answer that allows keep-alive. */
+ * `head` must be a complete HTTP response that allows keep-alive. */
 void raw_server_set_keep_alive_reply(RawServer *server, const char *head, size_t head_len);
 
 /* Returns the number of requests read so far. */

@@ -1,7 +1,7 @@
 //! A recording HTTP proxy on loopback. It serves `CONNECT host:port`
 //! tunnels and absolute-form requests (`POST http://host:port/path`), and
 //! records the request line and headers of each. It forwards only to
-//! loopback hosts and answers 403 for any other, so a test can never reach
+//! loopback hosts and responds 403 to any other, so a test can never reach
 //! beyond this machine through it.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -150,7 +150,7 @@ fn tunnel(mut client: TcpStream, reader: BufReader<TcpStream>, authority: &str) 
 }
 
 /// Forwards an absolute-form request to its loopback origin, without the
-/// proxy's own headers, and relays the answer until the origin closes.
+/// proxy's own headers, and relays the response until the origin closes.
 fn forward(mut client: TcpStream, mut reader: BufReader<TcpStream>, record: &ProxyRecord) {
     let rest = record.target.strip_prefix("http://").unwrap_or("");
     let (authority, path) = match rest.find('/') {

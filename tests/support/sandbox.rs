@@ -16,7 +16,7 @@ use super::TestServer;
 pub const TOKEN: &str = "reliability_app_token";
 pub const KEY: &str = "reliability-private-key-0123456789";
 
-/// A running sandbox and a receiver that answers 200 to its deliveries.
+/// A running sandbox and a receiver that responds 200 to its deliveries.
 pub struct TestSandbox {
     pub sandbox: Sandbox,
     pub base_url: String,
@@ -125,7 +125,7 @@ impl TestSandbox {
         webhook["validation_code"].to_string()
     }
 
-    /// Polls `condition` every 50 ms until it holds or `limit` passes.
+    /// Polls `condition` every 50 ms until it is true or `limit` passes.
     pub fn wait_until(&self, limit: Duration, condition: impl Fn(&Self) -> bool) -> bool {
         let started = Instant::now();
         while started.elapsed() < limit {
