@@ -10,6 +10,19 @@ use std::time::Duration;
 /// Largest number of response-body bytes kept in [`Error::Http`].
 pub const MAX_ERROR_BODY: usize = 64 * 1024;
 
+/// Longest part of an argument quoted in an error message, in characters.
+const MAX_QUOTED_CHARS: usize = 200;
+
+/// Quotes an argument for an error message, as Rust's `Debug` does, cut to
+/// its first 200 characters so that a huge argument cannot make a huge
+/// message.
+pub(crate) fn quote(value: &str) -> String {
+    match value.char_indices().nth(MAX_QUOTED_CHARS) {
+        None => format!("{value:?}"),
+        Some((end, _)) => format!("{:?}... ({} bytes in all)", &value[..end], value.len()),
+    }
+}
+
 /// Result alias used throughout the crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -182,5 +195,25 @@ fn format_duration(duration: Duration) -> String {
         format!("{} s", millis / 1000)
     } else {
         format!("{:.1} s", duration.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quote_short_value_whole() {
+        assert_eq!(quote("a \"b\""), "\"a \\\"b\\\"\"");
+    }
+
+    #[test]
+    fn quote_long_value_cut() {
+        let long = "é".repeat(10_000);
+        let quoted = quote(&long);
+        let expected_start = format!("{:?}", "é".repeat(200));
+        assert!(quoted.starts_with(&expected_start), "{quoted}");
+        assert!(quoted.ends_with("... (20000 bytes in all)"), "{quoted}");
+        assert!(quoted.len() < 600);
     }
 }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 
-use crate::error::{Error, Result, MAX_ERROR_BODY};
+use crate::error::{quote, Error, Result, MAX_ERROR_BODY};
 use crate::proxy;
 
 /// Largest 2xx response body accepted. The API's responses are a few bytes.
@@ -37,7 +37,8 @@ impl Target {
             Error::invalid(
                 "base_url",
                 format!(
-                    "{base_url:?} {why}; use a URL such as \"https://srv-api.ziggeo.com\" or \"http://127.0.0.1:8080\""
+                    "{} {why}; use a URL such as \"https://srv-api.ziggeo.com\" or \"http://127.0.0.1:8080\"",
+                    quote(base_url)
                 ),
             )
         };
@@ -159,7 +160,7 @@ fn system_roots() -> Vec<Certificate<'static>> {
 }
 
 fn read_ca_bundle(path: &Path) -> Result<Vec<Certificate<'static>>> {
-    let shown = path.display();
+    let shown = quote(&path.to_string_lossy());
     let pem = std::fs::read(path).map_err(|error| {
         Error::invalid(
             "ca_bundle",

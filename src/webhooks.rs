@@ -8,7 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::client::{Client, Replay};
-use crate::error::{Error, Result};
+use crate::error::{quote, Error, Result};
 use crate::form;
 
 /// Path of the call that registers a webhook.
@@ -57,7 +57,7 @@ impl FromStr for Encoding {
             "form" => Ok(Encoding::Form),
             other => Err(Error::invalid(
                 "encoding",
-                format!("{other:?} is not an encoding; use \"json\", \"jsonheader\" or \"form\", or leave it out for the server's default"),
+                format!("{} is not an encoding; use \"json\", \"jsonheader\" or \"form\", or leave it out for the server's default", quote(other)),
             )),
         }
     }
@@ -134,7 +134,10 @@ fn check_event_name(index: usize, raw: &str) -> Result<String> {
     if !valid {
         return Err(Error::invalid(
             "events",
-            format!("{name:?} is not an event name; names use only a-z, 0-9 and _, such as \"video_ready\""),
+            format!(
+                "{} is not an event name; names use only a-z, 0-9 and _, such as \"video_ready\"",
+                quote(name)
+            ),
         ));
     }
     Ok(name.to_owned())
@@ -200,7 +203,7 @@ pub fn check_target_url(url: &str) -> Result<()> {
     let rest = strip_scheme(url).ok_or_else(|| {
         Error::invalid(
             "target_url",
-            format!("{url:?} is not an absolute http or https URL; write it in full, such as \"https://example.com/ziggeo-hook\""),
+            format!("{} is not an absolute http or https URL; write it in full, such as \"https://example.com/ziggeo-hook\"", quote(url)),
         )
     })?;
 
@@ -211,7 +214,8 @@ pub fn check_target_url(url: &str) -> Result<()> {
         return Err(Error::invalid(
             "target_url",
             format!(
-                "{url:?} has no host; write the host after the scheme, such as \"https://example.com/ziggeo-hook\""
+                "{} has no host; write the host after the scheme, such as \"https://example.com/ziggeo-hook\"",
+                quote(url)
             ),
         ));
     }
@@ -219,7 +223,10 @@ pub fn check_target_url(url: &str) -> Result<()> {
     if let Some(position) = url.find(|c: char| c.is_control()) {
         return Err(Error::invalid(
             "target_url",
-            format!("{url:?} contains a control character at byte {position}; remove it or percent-encode it"),
+            format!(
+                "{} contains a control character at byte {position}; remove it or percent-encode it",
+                quote(url)
+            ),
         ));
     }
     Ok(())

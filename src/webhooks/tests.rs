@@ -200,3 +200,14 @@ fn private_key_never_in_debug_or_errors() {
         .expect_err("control character");
     assert!(!error.to_string().contains("bad\u{7}key"));
 }
+
+#[test]
+fn huge_argument_quoted_short() {
+    let huge = "x".repeat(10 * 1024 * 1024);
+    let (_, reason) = invalid_parameter(check_target_url(&huge));
+    assert!(reason.len() < 1024, "message is {} bytes", reason.len());
+    assert!(reason.contains("10485760 bytes in all"), "{}", &reason[..200]);
+
+    let (_, reason) = invalid_parameter(huge.parse::<Encoding>());
+    assert!(reason.len() < 1024, "message is {} bytes", reason.len());
+}

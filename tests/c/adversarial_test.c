@@ -397,6 +397,8 @@ static void test_ten_megabyte_strings(RawServer *server, ZiggeoClient *client) {
     message = ziggeo_error_message(error);
     printf("figures: 10 MB strings: %d inputs in %.1f s; the longest message quotes %zu bytes\n", 13,
            seconds_since(&start), message ? strlen(message) : 0);
+    /* Error messages quote at most the first 200 characters of a value. */
+    check(message != NULL && strlen(message) < 1024, "a 10 MB encoding gives a short error message");
     ziggeo_error_free(error);
     free(url);
     free(word);

@@ -45,7 +45,7 @@ where
         // A runner stops after `cases` successes, so each batch gets a new
         // one, seeded from the system's random source.
         let mut runner = TestRunner::new(config.clone());
-        if let Err(failure) = runner.run(&strategy, &counted) {
+        if let Err(failure) = runner.run(&strategy, counted) {
             panic!("fuzz {name}: {failure}");
         }
     }
