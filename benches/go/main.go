@@ -116,9 +116,9 @@ func percentileUs(sorted []float64, fraction float64) float64 {
 }
 
 // runGoroutines makes calls numbered from first on threads goroutines and
-// returns every latency in seconds.
-func runGoroutines(b *bench, first, calls, threads int) ([]float64, error) {
-	latencies := make([]float64, calls)
+// fills latencies, one per call, in seconds.
+func runGoroutines(b *bench, first int, latencies []float64, threads int) error {
+	calls := len(latencies)
 	errs := make([]error, threads)
 	var wg sync.WaitGroup
 	next := 0
@@ -145,10 +145,10 @@ func runGoroutines(b *bench, first, calls, threads int) ([]float64, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return latencies, nil
+	return nil
 }
 
 func main() {
@@ -200,10 +200,16 @@ func main() {
 		}
 	}
 
+	// Written now, before the first RSS reading, so that RSS growth counts the
+	// library's memory and not this slice's.
+	latencies := make([]float64, calls)
+	for i := range latencies {
+		latencies[i] = -1
+	}
 	rssBefore := rssKB()
 	cpuStart := cpuSeconds()
 	wallStart := time.Now()
-	latencies, err := runGoroutines(b, warmup, calls, threads)
+	err = runGoroutines(b, warmup, latencies, threads)
 	wall := time.Since(wallStart).Seconds()
 	cpu := cpuSeconds() - cpuStart
 	rssAfter := rssKB()

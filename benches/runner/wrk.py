@@ -86,10 +86,13 @@ def _duration_us(text: str) -> float:
     return float(number) * {"us": 1, "ms": 1e3, "s": 1e6, "m": 60e6}[unit]
 
 
-def run(script: Path, base_url: str, connections: int, seconds: int) -> dict:
-    """Run wrk with `connections` keep-alive connections; return calls/s and latencies."""
+def run(script: Path, base_url: str, connections: int, seconds: int, prefix: list[str] | None = None) -> dict:
+    """Run wrk with `connections` keep-alive connections; return calls/s and latencies.
+
+    `prefix` runs wrk under another command, such as ``ip netns exec NAME``.
+    """
     threads = min(connections, 2)
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
+    command = [*(prefix or []), "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency",
                "-s", str(script), base_url + "/v1/api/hook"]
     output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=True).stdout
     if "Non-2xx" in output or "Socket errors" in output:
@@ -102,8 +105,9 @@ def run(script: Path, base_url: str, connections: int, seconds: int) -> dict:
         "calls": requests,
         "wall_s": _duration_us(wall) / 1e6,
         "calls_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_us": _duration_us(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99_us": _duration_us(re.search(r"99%\s+(\S+)", output).group(1)),
+        # Anchored to the start of the line: "75.50%" in the thread stats also ends in "50%".
+        "p50_us": _duration_us(re.search(r"(?m)^\s+50%\s+(\S+)$", output).group(1)),
+        "p99_us": _duration_us(re.search(r"(?m)^\s+99%\s+(\S+)$", output).group(1)),
     }
 
 

@@ -36,7 +36,10 @@ impl Bench {
     fn call(&self, index: usize) -> Result<(), String> {
         let webhooks = self.client.webhooks();
         let (result, expected) = match self.op {
-            Op::Create => (webhooks.create(&self.target_url, Some(self.encoding), &self.events), None),
+            Op::Create => (
+                webhooks.create(&self.target_url, Some(self.encoding), &self.events),
+                None,
+            ),
             Op::Confirm => (webhooks.confirm(&self.webhook_id, &self.validation_code), Some("true")),
             Op::Delete => (webhooks.delete(&self.delete_urls[index]), Some("null")),
         };
@@ -54,7 +57,10 @@ impl Bench {
 }
 
 fn env_or(name: &str, fallback: &str) -> String {
-    env::var(name).ok().filter(|value| !value.is_empty()).unwrap_or_else(|| fallback.to_owned())
+    env::var(name)
+        .ok()
+        .filter(|value| !value.is_empty())
+        .unwrap_or_else(|| fallback.to_owned())
 }
 
 fn env_required(name: &str) -> Result<String, String> {
@@ -118,29 +124,41 @@ fn new_client() -> Result<Client, String> {
     if let Ok(ca_file) = env_required("ZIGGEO_BENCH_CA_FILE") {
         builder = builder.ca_bundle(ca_file);
     }
-    builder.build().map_err(|error| format!("creating the client failed: {error}"))
+    builder
+        .build()
+        .map_err(|error| format!("creating the client failed: {error}"))
 }
 
-/// Runs `calls` calls after `first` on `threads` threads; returns every latency in seconds.
-fn run_threads(bench: &Bench, first: usize, calls: usize, threads: usize) -> Result<Vec<f64>, String> {
+/// Returns one latency buffer per thread, splitting `calls` between `threads`.
+///
+/// The buffers are written now, before the first RSS reading, so that RSS
+/// growth counts the library's memory and not theirs.
+fn latency_buffers(calls: usize, threads: usize) -> Vec<Vec<f64>> {
+    (0..threads)
+        .map(|t| vec![f64::NAN; calls / threads + usize::from(t < calls % threads)])
+        .collect()
+}
+
+/// Makes the calls numbered from `first` on one thread per buffer, each
+/// filling its buffer with latencies in seconds; returns them all.
+fn run_threads(bench: &Bench, first: usize, buffers: Vec<Vec<f64>>) -> Result<Vec<f64>, String> {
     thread::scope(|scope| {
         let mut handles = Vec::new();
         let mut next = first;
-        for t in 0..threads {
-            let share = calls / threads + usize::from(t < calls % threads);
+        for mut latencies in buffers {
+            let share = latencies.len();
             let start = next;
             next += share;
             handles.push(scope.spawn(move || {
-                let mut latencies = Vec::with_capacity(share);
-                for index in start..start + share {
+                for (slot, index) in latencies.iter_mut().zip(start..start + share) {
                     let began = Instant::now();
                     bench.call(index)?;
-                    latencies.push(began.elapsed().as_secs_f64());
+                    *slot = began.elapsed().as_secs_f64();
                 }
                 Ok::<_, String>(latencies)
             }));
         }
-        let mut all = Vec::with_capacity(calls);
+        let mut all = Vec::new();
         for handle in handles {
             all.extend(handle.join().map_err(|_| "a benchmark thread panicked".to_owned())??);
         }
@@ -165,7 +183,9 @@ fn run() -> Result<String, String> {
     let mut bench = Bench {
         client,
         op: parse_op(&op_name)?,
-        encoding: env_or("ZIGGEO_BENCH_ENCODING", "json").parse().map_err(|e: Error| e.to_string())?,
+        encoding: env_or("ZIGGEO_BENCH_ENCODING", "json")
+            .parse()
+            .map_err(|e: Error| e.to_string())?,
         events: env_or("ZIGGEO_BENCH_EVENTS", "video_ready"),
         webhook_id: env_or("ZIGGEO_BENCH_WEBHOOK_ID", ""),
         validation_code: env_or("ZIGGEO_BENCH_VALIDATION_CODE", ""),
@@ -188,10 +208,11 @@ fn run() -> Result<String, String> {
         bench.call(index)?;
     }
 
+    let buffers = latency_buffers(calls, threads);
     let rss_before = rss_kb();
     let cpu_start = cpu_seconds();
     let wall_start = Instant::now();
-    let mut latencies = run_threads(&bench, warmup, calls, threads)?;
+    let mut latencies = run_threads(&bench, warmup, buffers)?;
     let wall = wall_start.elapsed().as_secs_f64();
     let cpu = cpu_seconds() - cpu_start;
     let rss_after = rss_kb();
