@@ -4,7 +4,7 @@
 Usage (from `make bench`, which builds the drivers and the release sandbox
 first, and runs this with the bench virtual environment's Python):
 
-    python benches/run.py            # the full run, about 8 minutes on 2 cores
+    python benches/run.py            # the full run, 4-5 minutes on 2 cores
     python benches/run.py --quick    # a few calls per figure, to check the harness
     python benches/run.py --report   # rewrite RESULTS.md and the chart from build/bench/results.json
 

@@ -2,7 +2,7 @@
 # wrk, written up in benches/RESULTS.md and benches/calls-per-second.png.
 # It is not part of `make test`.
 #
-#   make bench                       the full run, about 8 minutes on 2 cores
+#   make bench                       the full run, 4-5 minutes on 2 cores
 #   make bench BENCH_FLAGS=--quick   a few calls per figure, to check the harness
 #   make bench-report                rewrite the report from build/bench/results.json
 #

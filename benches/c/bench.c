@@ -2,7 +2,7 @@
  * bench.c: the benchmark driver for libziggeo's C ABI.
  *
  * It loads the library with dlopen() from LIBZIGGEO_PATH, so that the time
- * to load it and create a client can be measured, then makes the calls
+ * to load it and create a client can be measured. Then it makes the calls
  * described by the ZIGGEO_BENCH_* environment variables (see
  * benches/README.md) from one or more threads sharing one client, and
  * prints one JSON line of results on stdout. Any failed call ends the run
@@ -149,9 +149,9 @@ static void load_api(struct api *api, const char *path) {
     api->error_free = symbol(library, "ziggeo_error_free");
 }
 
-static void check(struct bench *bench, ZiggeoStatus status, ZiggeoError *error, const char *what) {
+static void check(struct bench *bench, ZiggeoStatus status, ZiggeoError *error, const char *call_name) {
     if (status != ZIGGEO_STATUS_OK) {
-        fprintf(stderr, "bench-c: %s failed: %s\n", what, bench->api.error_message(error));
+        fprintf(stderr, "bench-c: %s failed: %s\n", call_name, bench->api.error_message(error));
         bench->api.error_free(error);
         exit(1);
     }

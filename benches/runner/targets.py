@@ -1,7 +1,8 @@
 """The targets of the benchmark, each judged "met" or "missed" from a run's results.
 
 A missed target's verdict carries the run's own numbers on where the time
-went, followed by the cause and the fix found by profiling (CAUSES below).
+went, followed by the names of its causes (CAUSES), which FINDINGS explains
+with the fixes found by profiling.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from dataclasses import dataclass
 
 from .stats import Spread, calls_per_s, paired_ratios
 
-# The cause of each missed target and its fix, found by profiling the library
-# and the sandbox (see README.md). Shown only for a missed target, after the
-# run's own numbers.
 # What profiling found (strace -c and valgrind --tool=callgrind on the C
 # driver, perf on the sandbox; see README.md). The report prints these once,
 # below the targets, when any target is missed.
@@ -73,8 +71,8 @@ CAUSES: dict[str, str] = {
             "call; the binding's koffi calls (its rows against the C ABI's).",
     "threads": "Causes: at one thread, client and server CPU per call already fill most of the 2 cores "
                "(server on the same 2 cores); resolver thread per call.",
-    "rtt": "Compare wrk's row in the round-trip table, which shows what the emulation adds. "
-           "Causes: resolver thread per call.",
+    "rtt": "The verdict is judged on the raw p50, which includes what the emulation itself adds (wrk's "
+           "row in the round-trip table). Causes: resolver thread per call.",
     "library": "Cause: libgcc_s for unwinding.",
     "rss": "",
 }
@@ -128,7 +126,7 @@ def _ratio_target(results: dict, key: str, target: str, scheme: str, a: str, b: 
         return Verdict(key, target, measured, "met")
     numbers = f"Per call in this run: {_profile(results, scheme, a, threads_a)}; {_profile(results, scheme, b, threads_b)}."
     if b.endswith("-official"):
-        # The most any client could reach against this server: wrk's own ratio to the SDK.
+        # The maximum any client could reach against this server: wrk's own ratio to the SDK.
         ceiling = Spread.of(paired_ratios(_runs(results, scheme, "wrk", threads_b), _runs(results, scheme, b, threads_b)))
         if ceiling:
             numbers += (f" Even wrk, which does almost nothing per call, reaches only {ceiling.median:.1f}× "
@@ -172,6 +170,11 @@ def _rtt_targets(results: dict, libziggeo: list[str]) -> list[Verdict]:
     reused = {name: in_rtts(name) for name in libziggeo if in_rtts(name) is not None}
     worst = max(reused.values(), default=None)
     measured = ", ".join(f"{name} {value:.2f}" for name, value in reused.items()) + " RTT"
+    # wrk's excess over one RTT is what the emulation and the server add to any call.
+    floor = in_rtts("wrk")
+    if floor is not None and worst is not None:
+        measured += (f"; wrk, the floor of this emulation, {floor:.2f} RTT, so the slowest client adds "
+                     f"{worst - floor:.2f} RTT to it")
     if worst is None:
         verdicts = [Verdict("rtt", reused_target, "not measured", "not measured")]
     elif worst <= 1.1:
