@@ -7,7 +7,7 @@
 // the response body as a string, or a Promise of it; the time connect takes
 // is the reported load-and-create time. With `concurrent` set, THREADS
 // asynchronous loops share the client, which is how a Node.js program runs
-// calls in parallel; without it the calls are synchronous and THREADS must
+// calls in parallel. Without it the calls are synchronous, so THREADS must
 // be 1. The calls come from the ZIGGEO_BENCH_* environment variables
 // described in benches/README.md, and one JSON line of results goes to
 // stdout. A failed call or an unexpected body ends the run with exit status 1.

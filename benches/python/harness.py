@@ -3,7 +3,7 @@
 A driver passes :func:`main` a name and a ``connect`` function. ``connect``
 imports its client library and returns an object with ``create(target_url)``,
 ``confirm(webhook_id, validation_code)`` and ``delete(target_url)``, each
-returning the response body as ``str``; the time ``connect`` takes is the
+returning the response body as ``str``. The time ``connect`` takes is the
 reported load-and-create time. The calls to make come from the
 ``ZIGGEO_BENCH_*`` environment variables described in benches/README.md, and
 one JSON line of results goes to stdout. A failed call or an unexpected body

@@ -1,4 +1,4 @@
-"""Where the harness finds the repository, its build outputs and its tools."""
+"""Paths of the repository, its build outputs and the programs the harness runs."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The servers a benchmark run talks to, all on loopback and all started here.
 
 :class:`Sandbox` runs the release build of ziggeo-sandbox over HTTP or HTTPS
-with request logging off. :class:`RefusingPort` holds a loopback port that is
+with request logging off. :class:`RefusingPort` keeps a loopback port that is
 bound but not listening: it is the target URL of every webhook the benchmark
 creates, so the sandbox's handshake ping after each create is refused at
 once by this machine's kernel instead of costing the server a whole HTTP

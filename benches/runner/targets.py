@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .stats import Spread, calls_per_s, paired_ratios
 
-# What profiling found (strace -c and valgrind --tool=callgrind on the C
+# Findings from profiling (strace -c and valgrind --tool=callgrind on the C
 # driver, perf on the sandbox; see README.md). The report prints these once,
 # below the targets, when any target is missed.
 FINDINGS: dict[str, str] = {
