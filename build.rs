@@ -1,5 +1,6 @@
 //! Generates the C header `ziggeo.h` from the `extern "C"` items in
-//! `src/ffi/` with cbindgen, and sets the shared library's SONAME.
+//! `src/ffi/` with cbindgen, sets the shared library's SONAME, and links the
+//! unwinder statically on Linux with glibc.
 //!
 //! The header is always written to `$OUT_DIR/ziggeo.h`; the header drift test
 //! compares it with the committed `include/ziggeo.h`. With
@@ -14,7 +15,33 @@ fn main() {
     println!("cargo:rerun-if-env-changed=ZIGGEO_UPDATE_HEADER");
 
     set_soname();
+    link_unwinder_statically();
     generate_header();
+}
+
+/// Makes `libziggeo.so` depend on nothing beyond libc, as `-static-libgcc`
+/// does for C libraries.
+///
+/// Rust's standard library links `-lgcc_s` for unwinding, which the C
+/// boundary needs to catch panics. A file named `libgcc_s.a` holding the
+/// linker script `INPUT(-lgcc_eh)`, found first on the search path, makes
+/// the linker take GCC's static unwinder instead. Panics never leave the
+/// library, so its own copy of the unwinder is enough.
+fn link_unwinder_statically() {
+    let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let target_env = env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os != "linux" || target_env != "gnu" {
+        return;
+    }
+
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let shim_dir = out_dir.join("static-unwinder");
+    let written = std::fs::create_dir_all(&shim_dir)
+        .and_then(|()| std::fs::write(shim_dir.join("libgcc_s.a"), "INPUT(-lgcc_eh)\n"));
+    match written {
+        Ok(()) => println!("cargo:rustc-link-search=native={}", shim_dir.display()),
+        Err(error) => println!("cargo:warning=linking libgcc_s dynamically: could not write the shim: {error}"),
+    }
 }
 
 /// Gives the Linux shared library the SONAME `libziggeo.so.MAJOR`, which

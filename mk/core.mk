@@ -22,7 +22,8 @@ test-header: lib
 	$(BUILD)/tests/version_test
 
 # The shared library exports the calls the header declares, and nothing
-# without the ziggeo_ prefix.
+# without the ziggeo_ prefix, and it needs no library beyond libc, libm,
+# libpthread and libdl.
 test-exports: lib
 	@exports=$$(nm -D --defined-only $(LIB_SO) | awk '{print $$3}'); \
 	unprefixed=$$(grep -v '^ziggeo_' <<<"$$exports" || true); \
@@ -31,7 +32,11 @@ test-exports: lib
 	missing=$$(comm -23 <(echo "$$declared") <(sort -u <<<"$$exports")); \
 	if [ -n "$$missing" ]; then echo "FAIL: declared but not exported:"; echo "$$missing"; exit 1; fi; \
 	echo "exports: $$(wc -l <<<"$$exports") symbols, all prefixed ziggeo_ and declared in ziggeo.h"; \
-	echo "1 passed, 0 failed"
+	needed=$$(readelf -d $(LIB_SO) | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); \
+	extra=$$(grep -Ev '^(libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|ld-linux-x86-64\.so\.2)$$' <<<"$$needed" || true); \
+	if [ -n "$$extra" ]; then echo "FAIL: needs libraries beyond libc, libm, libpthread and libdl:"; echo "$$extra"; exit 1; fi; \
+	echo "needed libraries: $$(echo $$needed)"; \
+	echo "2 passed, 0 failed"
 
 test-c: test-c-valgrind test-c-asan
 

@@ -25,6 +25,7 @@ mod error;
 mod form;
 pub mod logging;
 mod proxy;
+mod resolver;
 mod retry;
 mod transport;
 mod webhooks;

@@ -14,6 +14,7 @@ use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 
 use crate::error::{quote, Error, Result, MAX_ERROR_BODY};
 use crate::proxy;
+use crate::resolver::CachingResolver;
 
 /// Largest 2xx response body accepted. The API's responses are a few bytes.
 pub const MAX_RESPONSE_BODY: usize = 1024 * 1024;
@@ -113,7 +114,12 @@ pub(crate) fn build_agent(options: &AgentOptions<'_>) -> Result<ureq::Agent> {
         config = config.tls_config(tls);
     }
 
-    Ok(config.build().into())
+    let connector = ureq::unversioned::transport::DefaultConnector::new();
+    Ok(ureq::Agent::with_parts(
+        config.build(),
+        connector,
+        CachingResolver::default(),
+    ))
 }
 
 fn choose_proxy(options: &AgentOptions<'_>) -> Result<Option<ureq::Proxy>> {

@@ -122,3 +122,33 @@ pub(crate) unsafe fn write_out<T>(pointer: *mut T, value: T) {
     // SAFETY: the caller checked `pointer` with `out_arg`, and C promises it is writable.
     unsafe { pointer.write(value) };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ffi::{ziggeo_error_code, ziggeo_error_free, ziggeo_error_message};
+
+    #[test]
+    fn guard_turns_panic_into_internal_status() {
+        let mut error: *mut ZiggeoError = std::ptr::null_mut();
+        let status = guard(&mut error, || panic!("boom in a test"));
+
+        assert_eq!(status, ZiggeoStatus::Internal);
+        assert!(!error.is_null());
+        // SAFETY: `guard` wrote a live error object.
+        unsafe {
+            assert_eq!(ziggeo_error_code(error), ZiggeoStatus::Internal);
+            let message = CStr::from_ptr(ziggeo_error_message(error))
+                .to_string_lossy()
+                .into_owned();
+            assert!(message.contains("boom in a test"), "{message}");
+            ziggeo_error_free(error);
+        }
+    }
+
+    #[test]
+    fn guard_without_error_slot_still_reports_status() {
+        let status = guard(std::ptr::null_mut(), || Err(Error::invalid("x", "test")));
+        assert_eq!(status, ZiggeoStatus::InvalidArgument);
+    }
+}
