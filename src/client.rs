@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::retry;
-use crate::transport::{self, Exchange, Target};
+use crate::transport::{self, Exchange, Target, Transport};
 use crate::webhooks::Webhooks;
 
 /// Base URL of the Ziggeo server API.
@@ -27,6 +27,9 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default number of retries after the first attempt.
 pub const DEFAULT_MAX_RETRIES: u32 = 3;
+/// Longest application token or private key accepted, in bytes. Ziggeo's
+/// are 32 characters; much longer values overflow the request's headers.
+const MAX_CREDENTIAL_LENGTH: usize = 1024;
 
 /// Returns the base URL that serves an application token: the EU region for
 /// tokens starting with `r1`, the default region for any other.
@@ -153,7 +156,7 @@ impl ClientBuilder {
         let user_agent = settings.user_agent.clone().unwrap_or_else(default_user_agent);
         transport::check_header_value("user_agent", &user_agent)?;
 
-        let agent = transport::build_agent(&transport::AgentOptions {
+        let http = transport::build_agent(&transport::AgentOptions {
             target: &target,
             connect_timeout: settings.connect_timeout,
             user_agent: &user_agent,
@@ -176,7 +179,7 @@ impl ClientBuilder {
             settings,
             target,
             authorization,
-            agent,
+            transport: http,
         })
     }
 }
@@ -193,6 +196,20 @@ fn check_credentials(settings: &Settings) -> Result<()> {
             "private_key",
             "it is empty; pass the private key from the Ziggeo dashboard",
         ));
+    }
+    for (parameter, value) in [
+        ("app_token", settings.app_token.as_str()),
+        ("private_key", settings.private_key.as_str()),
+    ] {
+        if value.len() > MAX_CREDENTIAL_LENGTH {
+            return Err(Error::invalid(
+                parameter,
+                format!(
+                    "it is {} bytes long, over the limit of {MAX_CREDENTIAL_LENGTH}; Ziggeo's are 32 characters, so check that the right value is passed",
+                    value.len()
+                ),
+            ));
+        }
     }
     if settings.app_token.contains(':') {
         return Err(Error::invalid(
@@ -250,7 +267,7 @@ pub struct Client {
     settings: Settings,
     target: Target,
     authorization: Zeroizing<String>,
-    agent: ureq::Agent,
+    transport: Transport,
 }
 
 impl fmt::Debug for Client {
@@ -340,9 +357,11 @@ impl Client {
                 secrets: [&self.settings.private_key, self.encoded_credentials()],
                 body: &body,
                 timeout: remaining,
+                connect_timeout: self.settings.connect_timeout,
+                proxy: self.transport.proxy.as_deref(),
                 started,
             };
-            let attempt = transport::send(&self.agent, &self.target, &exchange);
+            let attempt = transport::send(&self.transport.agent, &self.target, &exchange);
 
             match retry::decide(&attempt, replay, retries, self.settings.max_retries, deadline) {
                 Some(wait) => {

@@ -41,7 +41,7 @@ pub enum Error {
     },
 
     /// The server answered with a status outside 2xx.
-    #[error("{call} failed: the server answered HTTP {status}{}{}", location_clause(.location), body_clause(.body))]
+    #[error("{call} failed: the server answered HTTP {status}{}{}", body_clause(.body), location_clause(.location))]
     Http {
         /// The call that failed (`create`, `confirm`, `delete`).
         call: &'static str,
@@ -55,7 +55,7 @@ pub enum Error {
     },
 
     /// The call did not complete within its timeout.
-    #[error("{call} timed out after {}{}", format_duration(*.after), outcome_clause(.outcome_unknown))]
+    #[error("{call} timed out after {}{}", format_duration(*.after), timeout_clause(.outcome_unknown))]
     Timeout {
         /// The call that timed out.
         call: &'static str,
@@ -88,13 +88,13 @@ pub enum Error {
     },
 
     /// The TLS handshake failed, for example on an untrusted certificate.
-    #[error("{call} failed: TLS with {url} failed: {detail}; if the server uses a private CA, pass its certificate as the CA bundle option or in SSL_CERT_FILE")]
+    #[error("{call} failed: TLS with {url} failed: {detail}")]
     Tls {
         /// The call that failed.
         call: &'static str,
         /// The base URL the client talks to.
         url: String,
-        /// What the TLS layer reported.
+        /// What the TLS layer reported, with a hint at the likely fix.
         detail: String,
     },
 
@@ -167,7 +167,7 @@ impl Error {
 fn location_clause(location: &Option<String>) -> String {
     match location {
         Some(location) => {
-            format!(" with a redirect to {location}, which is not followed; set the base URL to the final address")
+            format!(". It redirects to {location}, which is not followed: set the base URL to the final address")
         }
         None => String::new(),
     }
@@ -189,9 +189,19 @@ fn outcome_clause(outcome_unknown: &bool) -> &'static str {
     }
 }
 
+fn timeout_clause(outcome_unknown: &bool) -> &'static str {
+    if *outcome_unknown {
+        outcome_clause(outcome_unknown)
+    } else {
+        " before the request was sent; check that the server is reachable, or raise the timeout"
+    }
+}
+
 fn format_duration(duration: Duration) -> String {
     let millis = duration.as_millis();
-    if millis % 1000 == 0 {
+    if millis < 1000 {
+        format!("{millis} ms")
+    } else if millis % 1000 == 0 {
         format!("{} s", millis / 1000)
     } else {
         format!("{:.1} s", duration.as_secs_f64())

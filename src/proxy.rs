@@ -9,13 +9,25 @@
 //! upper-case `HTTP_PROXY` to protect CGI programs; a library call is not a
 //! CGI program, so this module honours it, lower case first.
 
-/// Returns the proxy URL to use for a request to `host` over `scheme`, or
+/// A proxy chosen from the environment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvProxy {
+    /// The variable it came from, such as `HTTPS_PROXY`.
+    pub variable: String,
+    /// The proxy URL, with `http://` added when the value had no scheme.
+    pub url: String,
+}
+
+/// Returns the proxy to use for a request to `host` over `scheme`, or
 /// `None` to connect directly. `lookup` reads one environment variable.
-pub fn from_env(scheme: &str, host: &str, lookup: impl Fn(&str) -> Option<String>) -> Option<String> {
-    let read = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+pub fn from_env(scheme: &str, host: &str, lookup: impl Fn(&str) -> Option<String>) -> Option<EnvProxy> {
+    let read = |name: &str| {
+        let value = lookup(name).filter(|value| !value.trim().is_empty())?;
+        Some((name.to_owned(), value))
+    };
     let read_pair = |lower: &str| read(lower).or_else(|| read(&lower.to_ascii_uppercase()));
 
-    if let Some(no_proxy) = read_pair("no_proxy") {
+    if let Some((_, no_proxy)) = read_pair("no_proxy") {
         if matches_no_proxy(&no_proxy, host) {
             return None;
         }
@@ -26,8 +38,11 @@ pub fn from_env(scheme: &str, host: &str, lookup: impl Fn(&str) -> Option<String
     } else {
         "http_proxy"
     };
-    let proxy = read_pair(scheme_variable).or_else(|| read_pair("all_proxy"))?;
-    Some(with_default_scheme(proxy.trim()))
+    let (variable, value) = read_pair(scheme_variable).or_else(|| read_pair("all_proxy"))?;
+    Some(EnvProxy {
+        variable,
+        url: with_default_scheme(value.trim()),
+    })
 }
 
 /// Adds `http://` to a proxy given as `host:port`, as curl does.
@@ -63,7 +78,15 @@ mod tests {
 
     fn pick(vars: &[(&str, &str)], scheme: &str, host: &str) -> Option<String> {
         let vars: HashMap<String, String> = vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        from_env(scheme, host, |name| vars.get(name).cloned())
+        from_env(scheme, host, |name| vars.get(name).cloned()).map(|proxy| proxy.url)
+    }
+
+    #[test]
+    fn variable_name_reported() {
+        let proxy = from_env("https", "api.example", |name| {
+            (name == "ALL_PROXY").then(|| String::from("http://p:1"))
+        });
+        assert_eq!(proxy.map(|proxy| proxy.variable).as_deref(), Some("ALL_PROXY"));
     }
 
     #[test]

@@ -55,6 +55,25 @@ impl Target {
         if host.is_empty() {
             return Err(invalid("has no host"));
         }
+        let authority = uri.authority().map(|authority| authority.as_str()).unwrap_or_default();
+        if authority.contains('@') {
+            // Not quoted, since the part before '@' may be a password.
+            return Err(Error::invalid(
+                "base_url",
+                "it contains a user name or password, which the client never sends; remove them, since the client authenticates with the application token and private key",
+            ));
+        }
+        let port_text = authority
+            .rsplit_once(':')
+            .map(|(_, port)| port)
+            .filter(|port| !port.contains(']'));
+        if let Some(port_text) = port_text {
+            match port_text.parse::<u16>() {
+                Ok(0) => return Err(invalid("has port 0, which cannot be connected to")),
+                Ok(_) => {}
+                Err(_) => return Err(invalid("has a port outside 1 to 65535")),
+            }
+        }
         if uri.query().is_some() || trimmed.contains('#') {
             return Err(invalid("has a query or fragment, which a base URL cannot have"));
         }
@@ -67,8 +86,21 @@ impl Target {
     }
 }
 
+/// Longest header value the client sends, in bytes; ureq's request buffer
+/// takes a little over 90 KiB of headers in all.
+const MAX_HEADER_VALUE: usize = 4096;
+
 /// Checks that `value` can be sent as an HTTP header value.
 pub(crate) fn check_header_value(parameter: &'static str, value: &str) -> Result<()> {
+    if value.len() > MAX_HEADER_VALUE {
+        return Err(Error::invalid(
+            parameter,
+            format!(
+                "it is {} bytes long, over the limit of {MAX_HEADER_VALUE}; shorten it",
+                value.len()
+            ),
+        ));
+    }
     if ureq::http::HeaderValue::from_str(value).is_err() {
         return Err(Error::invalid(
             parameter,
@@ -87,9 +119,16 @@ pub(crate) struct AgentOptions<'a> {
     pub proxy_from_env: bool,
 }
 
+/// The client's agent and, when it goes through one, a description of its
+/// proxy for error messages, such as "the proxy 127.0.0.1:3128 from HTTPS_PROXY".
+pub(crate) struct Transport {
+    pub agent: ureq::Agent,
+    pub proxy: Option<String>,
+}
+
 /// Builds the client's agent: keep-alive pool, no redirects, no automatic
 /// status errors, verified TLS and the proxy chosen from the environment.
-pub(crate) fn build_agent(options: &AgentOptions<'_>) -> Result<ureq::Agent> {
+pub(crate) fn build_agent(options: &AgentOptions<'_>) -> Result<Transport> {
     let extra_roots = match options.ca_bundle {
         Some(path) => read_ca_bundle(path)?,
         None => Vec::new(),
@@ -102,8 +141,10 @@ pub(crate) fn build_agent(options: &AgentOptions<'_>) -> Result<ureq::Agent> {
         .timeout_connect(Some(options.connect_timeout))
         .user_agent(options.user_agent)
         .accept("*/*")
-        .max_idle_connections_per_host(16)
-        .proxy(choose_proxy(options)?);
+        .max_idle_connections_per_host(16);
+    let proxy = choose_proxy(options)?;
+    let description = proxy.as_ref().map(|(_, description)| description.clone());
+    config = config.proxy(proxy.map(|(proxy, _)| proxy));
 
     if options.target.scheme == "https" {
         let mut roots = system_roots();
@@ -115,31 +156,33 @@ pub(crate) fn build_agent(options: &AgentOptions<'_>) -> Result<ureq::Agent> {
     }
 
     let connector = ureq::unversioned::transport::DefaultConnector::new();
-    Ok(ureq::Agent::with_parts(
-        config.build(),
-        connector,
-        CachingResolver::default(),
-    ))
+    Ok(Transport {
+        agent: ureq::Agent::with_parts(config.build(), connector, CachingResolver::default()),
+        proxy: description,
+    })
 }
 
-fn choose_proxy(options: &AgentOptions<'_>) -> Result<Option<ureq::Proxy>> {
+fn choose_proxy(options: &AgentOptions<'_>) -> Result<Option<(ureq::Proxy, String)>> {
     if !options.proxy_from_env {
         return Ok(None);
     }
 
     let target = options.target;
-    let Some(url) = proxy::from_env(&target.scheme, &target.host, |name| std::env::var(name).ok()) else {
+    let Some(chosen) = proxy::from_env(&target.scheme, &target.host, |name| std::env::var(name).ok()) else {
         return Ok(None);
     };
-    log::debug!("using a proxy from the environment for {}", target.base_url);
 
     // The proxy URL may hold credentials, so it is not quoted.
-    ureq::Proxy::new(&url).map(Some).map_err(|_| {
+    let variable = chosen.variable;
+    let proxy = ureq::Proxy::new(&chosen.url).map_err(|_| {
         Error::invalid(
             "proxy",
-            "the proxy URL in HTTPS_PROXY, HTTP_PROXY or ALL_PROXY is invalid; fix it, or turn proxy_from_env off",
+            format!("the proxy URL in {variable} is invalid; fix it, or turn proxy_from_env off"),
         )
-    })
+    })?;
+    let description = format!("the proxy {}:{} from {variable}", proxy.host(), proxy.port());
+    log::debug!("{} goes through {description}", target.base_url);
+    Ok(Some((proxy, description)))
 }
 
 /// Loads the system trust store, which honours `SSL_CERT_FILE` and
@@ -208,6 +251,10 @@ pub(crate) struct Exchange<'a> {
     pub body: &'a str,
     /// Time left for this attempt.
     pub timeout: Duration,
+    /// The client's limit on establishing a connection.
+    pub connect_timeout: Duration,
+    /// The proxy the client goes through, described for error messages.
+    pub proxy: Option<&'a str>,
     /// When the whole call started, for the timeout error.
     pub started: Instant,
 }
@@ -265,6 +312,7 @@ pub(crate) fn send(agent: &ureq::Agent, target: &Target, exchange: &Exchange<'_>
         .header("Content-Type", "application/x-www-form-urlencoded")
         .config()
         .timeout_global(Some(exchange.timeout))
+        .timeout_connect(Some(connect_limit(exchange)))
         .build()
         .send(exchange.body);
 
@@ -273,6 +321,20 @@ pub(crate) fn send(agent: &ureq::Agent, target: &Target, exchange: &Exchange<'_>
         Err(error) => return classify(error, target, exchange),
     };
     read_answer(response, target, exchange)
+}
+
+/// Returns the connect limit of one attempt: the client's connect timeout,
+/// but ending a little before the attempt's deadline. A deadline that passes
+/// while connecting is then reported as a connect timeout, which means that
+/// nothing was sent, instead of a whole-call timeout, which does not.
+fn connect_limit(exchange: &Exchange<'_>) -> Duration {
+    const MARGIN: Duration = Duration::from_millis(10);
+
+    let before_deadline = exchange.timeout.saturating_sub(MARGIN);
+    if before_deadline.is_zero() {
+        return exchange.timeout;
+    }
+    exchange.connect_timeout.min(before_deadline)
 }
 
 fn read_answer(mut response: ureq::http::Response<ureq::Body>, target: &Target, exchange: &Exchange<'_>) -> Attempt {
@@ -351,6 +413,10 @@ fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Att
     let call = exchange.call;
     let url = target.base_url.clone();
     let failed = |error, before_send| Attempt::Failed { error, before_send };
+    let refused = |detail: String| Attempt::Failed {
+        error: connection(exchange, url.clone(), detail, false),
+        before_send: true,
+    };
 
     match error {
         ureq::Error::Timeout(kind) => {
@@ -369,32 +435,13 @@ fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Att
             },
             true,
         ),
-        ureq::Error::Tls(detail) => failed(
-            Error::Tls {
-                call,
-                url,
-                detail: detail.to_owned(),
-            },
-            true,
-        ),
-        ureq::Error::Rustls(detail) => failed(
-            Error::Tls {
-                call,
-                url,
-                detail: detail.to_string(),
-            },
-            true,
-        ),
-        ureq::Error::ConnectionFailed => {
-            failed(connection(call, url, "no address could be reached".into(), false), true)
-        }
-        ureq::Error::ConnectProxyFailed(detail) => failed(
-            connection(call, url, format!("the proxy refused the tunnel: {detail}"), false),
-            true,
-        ),
+        ureq::Error::Tls(detail) => failed(tls(call, url, detail.to_owned()), true),
+        ureq::Error::Rustls(detail) => failed(tls(call, url, detail.to_string()), true),
+        ureq::Error::ConnectionFailed => refused(String::from("no address could be reached")),
+        ureq::Error::ConnectProxyFailed(detail) => refused(format!("the proxy refused the tunnel: {detail}")),
         ureq::Error::Io(io) => {
-            if let Some(tls) = tls_cause(&io) {
-                return failed(Error::Tls { call, url, detail: tls }, true);
+            if let Some(detail) = tls_cause(&io) {
+                return failed(tls(call, url, detail), true);
             }
             let before_send = matches!(
                 io.kind(),
@@ -403,13 +450,13 @@ fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Att
                     | ErrorKind::NetworkUnreachable
                     | ErrorKind::HostUnreachable
             );
-            failed(connection(call, url, io.to_string(), !before_send), before_send)
+            failed(connection(exchange, url, io.to_string(), !before_send), before_send)
         }
         ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) | ureq::Error::BodyStalled => {
             let error = Error::InvalidResponse {
                 call,
+                detail: with_protocol_hint(error.to_string(), target),
                 url,
-                detail: error.to_string(),
                 outcome_unknown: true,
             };
             failed(error, false)
@@ -421,12 +468,41 @@ fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Att
     }
 }
 
-fn connection(call: &'static str, url: String, detail: String, outcome_unknown: bool) -> Error {
+/// Builds a connection error, naming the proxy when the client uses one,
+/// since a refused connection is then the proxy's.
+fn connection(exchange: &Exchange<'_>, url: String, detail: String, outcome_unknown: bool) -> Error {
+    let detail = match exchange.proxy {
+        Some(proxy) => format!("{detail} (connecting through {proxy})"),
+        None => detail,
+    };
     Error::Connection {
-        call,
+        call: exchange.call,
         url,
         detail,
         outcome_unknown,
+    }
+}
+
+/// Builds a TLS error whose detail ends with the likely fix.
+fn tls(call: &'static str, url: String, detail: String) -> Error {
+    let hint = if detail.contains("InvalidContentType") || detail.contains("corrupt message") {
+        "the server does not speak TLS there; if it serves plain HTTP, use an http:// base URL"
+    } else {
+        "if the server uses a private CA, pass its certificate as the CA bundle option or in SSL_CERT_FILE"
+    };
+    Error::Tls {
+        call,
+        url,
+        detail: format!("{detail}; {hint}"),
+    }
+}
+
+/// Adds a hint to a parse failure that looks like TLS bytes read as HTTP.
+fn with_protocol_hint(detail: String, target: &Target) -> String {
+    if target.scheme == "http" && detail.contains("invalid HTTP version") {
+        format!("{detail}; if the server serves HTTPS, use an https:// base URL")
+    } else {
+        detail
     }
 }
 

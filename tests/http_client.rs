@@ -330,3 +330,43 @@ fn refused_connection_is_retried_then_reported() {
     assert!(matches!(error, Error::Connection { .. }), "{error:?}");
     assert!(!error.outcome_unknown());
 }
+
+/// Fills a loopback listener's accept queue, so that further connection
+/// attempts get no answer. Returns the listener's URL and what keeps it full.
+fn unanswered_listener() -> (String, std::net::TcpListener, Vec<std::net::TcpStream>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let address = listener.local_addr().expect("local address");
+    let mut held = Vec::new();
+    for _ in 0..1024 {
+        match std::net::TcpStream::connect_timeout(&address, Duration::from_millis(200)) {
+            Ok(stream) => held.push(stream),
+            Err(_) => return (format!("http://{address}"), listener, held),
+        }
+    }
+    panic!("the accept queue never filled");
+}
+
+#[test]
+fn deadline_while_connecting_sent_nothing() {
+    let (base_url, _listener, _held) = unanswered_listener();
+    let client = Client::builder(TOKEN, KEY)
+        .base_url(base_url)
+        .timeout(Duration::from_millis(400))
+        .build()
+        .expect("valid client");
+
+    let started = Instant::now();
+    let error = client
+        .webhooks()
+        .create("http://127.0.0.1:9/h", None, "video_ready")
+        .expect_err("no connection");
+
+    assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
+    assert!(!error.outcome_unknown(), "nothing was sent, yet: {error}");
+    assert!(error.to_string().contains("before the request was sent"), "{error}");
+    assert!(
+        started.elapsed() < Duration::from_millis(1400),
+        "took {:?}",
+        started.elapsed()
+    );
+}

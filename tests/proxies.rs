@@ -286,3 +286,31 @@ fn invalid_proxy_url_is_rejected() {
     );
     assert!(!error.to_string().contains("s3cret"), "{error}");
 }
+
+#[test]
+fn socks_proxy_refused_is_a_connection_error() {
+    // Nothing listens on the proxy's port; the call must fail cleanly, naming
+    // the proxy, where it once panicked for want of SOCKS support.
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("free port")
+        .port();
+    let _env = ProxyEnv::new(&[("ALL_PROXY", &format!("socks5h://127.0.0.1:{closed_port}"))]);
+    let client = builder("http://127.0.0.1:9")
+        .build()
+        .expect("a SOCKS proxy is accepted");
+
+    let error = client
+        .webhooks()
+        .delete("http://127.0.0.1:9/h")
+        .expect_err("proxy is down");
+    assert!(matches!(error, ziggeo::Error::Connection { .. }), "{error:?}");
+    assert!(error.to_string().contains("from ALL_PROXY"), "{error}");
+}
+
+#[test]
+fn invalid_proxy_names_the_variable() {
+    let _env = ProxyEnv::new(&[("http_proxy", "http://[not a host")]);
+    let error = builder("http://127.0.0.1:9").build().expect_err("invalid proxy URL");
+    assert!(error.to_string().contains("http_proxy"), "{error}");
+}

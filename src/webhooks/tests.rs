@@ -211,3 +211,33 @@ fn huge_argument_quoted_short() {
     let (_, reason) = invalid_parameter(huge.parse::<Encoding>());
     assert!(reason.len() < 1024, "message is {} bytes", reason.len());
 }
+
+#[test]
+fn base_url_rejections() {
+    let cases = [
+        ("http://127.0.0.1:99999", "port outside"),
+        ("http://127.0.0.1:0", "port 0"),
+        ("http://user:secret@127.0.0.1:8080", "user name or password"),
+    ];
+    for (base_url, expected) in cases {
+        let (parameter, reason) = invalid_parameter(Client::builder("token", "key").base_url(base_url).build());
+        assert_eq!(parameter, "base_url");
+        assert!(reason.contains(expected), "{base_url}: {reason}");
+        assert!(!reason.contains("secret"), "the password is quoted: {reason}");
+    }
+}
+
+#[test]
+fn oversized_credentials_rejected() {
+    let long = "t".repeat(100_000);
+    let (parameter, reason) = invalid_parameter(Client::builder(long.as_str(), "key").build());
+    assert_eq!(parameter, "app_token");
+    assert!(reason.contains("100000 bytes"), "{reason}");
+
+    let (parameter, reason) = invalid_parameter(Client::builder("token", long.as_str()).build());
+    assert_eq!(parameter, "private_key");
+    assert!(!reason.contains(&long[..50]), "the key is quoted");
+
+    let (parameter, _) = invalid_parameter(Client::builder("token", "key").user_agent(long.as_str()).build());
+    assert_eq!(parameter, "user_agent");
+}
