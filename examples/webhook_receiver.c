@@ -67,6 +67,11 @@ static int append_body(Request *request, const char *data, size_t size) {
     return 0;
 }
 
+/* Returns the text, or "(none)" for a field the delivery lacks. */
+static const char *or_none(const char *text) {
+    return text != NULL ? text : "(none)";
+}
+
 static void print_delivery(const ZiggeoDelivery *delivery) {
     char *json = NULL;
 
@@ -75,12 +80,12 @@ static void print_delivery(const ZiggeoDelivery *delivery) {
         print_line("ping received");
         break;
     case ZIGGEO_DELIVERY_KIND_VALIDATION:
-        print_line("validation code received: webhook_id=%s validation_code=%s", ziggeo_delivery_webhook_id(delivery),
-                   ziggeo_delivery_validation_code(delivery));
+        print_line("validation code received: webhook_id=%s validation_code=%s",
+                   or_none(ziggeo_delivery_webhook_id(delivery)), or_none(ziggeo_delivery_validation_code(delivery)));
         break;
     case ZIGGEO_DELIVERY_KIND_EVENT:
         ziggeo_delivery_json(delivery, &json, NULL);
-        print_line("event received: %s %s", ziggeo_delivery_event_type(delivery), json != NULL ? json : "{}");
+        print_line("event received: %s %s", or_none(ziggeo_delivery_event_type(delivery)), json != NULL ? json : "{}");
         ziggeo_string_free(json);
         break;
     default:
@@ -158,7 +163,7 @@ static void finish_request(void *unused, struct MHD_Connection *connection, void
         ZiggeoError *error = NULL;
         ZiggeoStatus status = ziggeo_webhooks_confirm_delivery(confirm_client, request->delivery, &body, &error);
         if (status == ZIGGEO_STATUS_OK) {
-            print_line("confirmed: webhook_id=%s response=%s", ziggeo_delivery_webhook_id(request->delivery), body);
+            print_line("confirmed: webhook_id=%s response=%s", or_none(ziggeo_delivery_webhook_id(request->delivery)), body);
             ziggeo_string_free(body);
         } else {
             print_line("confirm failed: %s", ziggeo_error_message(error));
@@ -185,9 +190,10 @@ int main(int argc, char **argv) {
     for (int index = 1; index < argc; index++) {
         if (strcmp(argv[index], "--port") == 0 && index + 1 < argc) {
             char *end = NULL;
-            port = strtoul(argv[++index], &end, 10);
-            if (*end != '\0' || port > 65535) {
-                fprintf(stderr, "error: invalid --port %s; give a number from 0 to 65535\n", argv[index]);
+            const char *text = argv[++index];
+            port = strtoul(text, &end, 10);
+            if (text[0] == '\0' || *end != '\0' || port > 65535) {
+                fprintf(stderr, "error: invalid --port \"%s\"; give a number from 0 to 65535\n", text);
                 return EXIT_USAGE;
             }
         } else if (strcmp(argv[index], "--confirm") == 0 && index + 2 < argc) {

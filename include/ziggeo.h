@@ -17,11 +17,15 @@
  *   ZIGGEO_STATUS_INVALID_ARGUMENT error naming the parameter.
  * - Strings out: `char *` results are owned by the caller and freed once with
  *   ziggeo_string_free(). `const char *` results are borrowed: they stay valid
- *   until the object they came from is freed.
+ *   until the object they came from is freed. They are UTF-8: invalid bytes
+ *   from the server, and NUL bytes, which a C string cannot hold, are replaced
+ *   with U+FFFD.
  * - Every *_free function accepts NULL.
  * - No call aborts, exits or lets a Rust panic unwind into C; an internal
  *   failure is ZIGGEO_STATUS_INTERNAL.
  * - Secrets: the private key never appears in an error message or log line.
+ * - Logs: off unless the environment variable ZIGGEO_LOG is error, warn, info,
+ *   debug or trace when the first client is created; lines go to stderr.
  */
 
 #ifndef ZIGGEO_H
@@ -184,7 +188,9 @@ void ziggeo_client_free(struct ZiggeoClient *client);
  * case and parameters such as "; charset=UTF-8" do not matter. `body` points
  * to `body_len` bytes, and may be NULL only when `body_len` is 0. JSON
  * bodies, urlencoded forms with PHP-style keys (data[video][token]) and
- * forms whose field contains a JSON document are accepted.
+ * forms whose field contains a JSON document are accepted. Documents may
+ * nest 32 levels and forms hold 10,000 fields at most. A form carries only
+ * strings, so numbers and booleans in a form delivery arrive as strings.
  *
  * Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_DELIVERY naming the
  * encoding tried, for a body that is not a delivery; or
@@ -504,7 +510,8 @@ const char *ziggeo_version(void);
  * `target_url` is an absolute http(s) URL, sent byte for byte. `encoding`
  * is "json", "jsonheader", "form", or NULL for the server's default.
  * `events` is a comma-separated list such as "video_ready,video_delete";
- * names are trimmed and must use a-z, 0-9 and _. A create is never sent
+ * names are trimmed and must use a-z, 0-9 and _, and an empty item, such as
+ * one after a trailing comma, is rejected. A create is never sent
  * twice once it may have reached the server; when a failure leaves that
  * open, ziggeo_error_outcome_unknown() is true and the webhook may exist.
  *

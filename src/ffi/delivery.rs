@@ -57,7 +57,9 @@ impl ZiggeoDelivery {
 /// case and parameters such as "; charset=UTF-8" do not matter. `body` points
 /// to `body_len` bytes, and may be NULL only when `body_len` is 0. JSON
 /// bodies, urlencoded forms with PHP-style keys (data[video][token]) and
-/// forms whose field contains a JSON document are accepted.
+/// forms whose field contains a JSON document are accepted. Documents may
+/// nest 32 levels and forms hold 10,000 fields at most. A form carries only
+/// strings, so numbers and booleans in a form delivery arrive as strings.
 ///
 /// Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_DELIVERY naming the
 /// encoding tried, for a body that is not a delivery; or

@@ -20,7 +20,8 @@ use crate::webhooks::Encoding;
 /// `target_url` is an absolute http(s) URL, sent byte for byte. `encoding`
 /// is "json", "jsonheader", "form", or NULL for the server's default.
 /// `events` is a comma-separated list such as "video_ready,video_delete";
-/// names are trimmed and must use a-z, 0-9 and _. A create is never sent
+/// names are trimmed and must use a-z, 0-9 and _, and an empty item, such as
+/// one after a trailing comma, is rejected. A create is never sent
 /// twice once it may have reached the server; when a failure leaves that
 /// open, ziggeo_error_outcome_unknown() is true and the webhook may exist.
 ///
