@@ -98,9 +98,14 @@ fn parse_app(value: &str) -> Result<(String, String), String> {
                 .to_owned(),
         );
     };
-    if token.is_empty() || private_key.is_empty() {
+    if token.is_empty() {
+        return Err(String::from(
+            "the application token before ':' is empty; write TOKEN:PRIVATE_KEY",
+        ));
+    }
+    if private_key.is_empty() {
         return Err(format!(
-            "expected TOKEN:PRIVATE_KEY with both parts non-empty (application token {token:?})"
+            "the private key after ':' is empty for application token {token:?}; write TOKEN:PRIVATE_KEY"
         ));
     }
     Ok((token.to_owned(), private_key.to_owned()))

@@ -104,7 +104,7 @@ pub(crate) fn spawn_handshake(
 
 fn record_handshake(state: &AppState, webhook_id: &str, update: impl FnOnce(&mut crate::webhook::Handshake)) {
     // The webhook may have been deleted or reset while the call ran.
-    if let Some(webhook) = lock(&state.webhooks).iter_mut().find(|w| w.id == webhook_id) {
+    if let Some(webhook) = lock(&state.webhooks).get_mut(webhook_id) {
         update(&mut webhook.handshake);
     }
 }
@@ -170,7 +170,7 @@ pub(crate) async fn fire_event(
         } else {
             summary.failed += 1;
         }
-        if let Some(webhook) = lock(&state.webhooks).iter_mut().find(|w| w.id == webhook_id) {
+        if let Some(webhook) = lock(&state.webhooks).get_mut(&webhook_id) {
             webhook.deliveries.push(DeliveryRecord {
                 event_type: event_type.to_owned(),
                 outcome,

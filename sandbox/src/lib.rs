@@ -41,6 +41,7 @@ mod routes;
 mod sandbox;
 mod server;
 mod state;
+mod store;
 mod tls;
 mod webhook;
 

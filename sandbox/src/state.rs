@@ -7,12 +7,12 @@ use std::sync::{Mutex, MutexGuard};
 use serde::Serialize;
 
 use crate::faults::FaultQueue;
-use crate::webhook::Webhook;
+use crate::store::WebhookStore;
 
 pub(crate) struct AppState {
     apps: Vec<(String, String)>,
     pub quiet: bool,
-    pub webhooks: Mutex<Vec<Webhook>>,
+    pub webhooks: Mutex<WebhookStore>,
     pub faults: Mutex<FaultQueue>,
     pub requests: Mutex<RequestCounts>,
     pub agent: ureq::Agent,
@@ -37,7 +37,7 @@ impl AppState {
         AppState {
             apps,
             quiet,
-            webhooks: Mutex::new(Vec::new()),
+            webhooks: Mutex::new(WebhookStore::default()),
             faults: Mutex::new(FaultQueue::default()),
             requests: Mutex::new(RequestCounts::default()),
             agent: crate::delivery::new_agent(),

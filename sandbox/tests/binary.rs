@@ -155,7 +155,8 @@ fn binary_rejects_bad_options() {
         (&["--listen", "192.0.2.1:80"], "not a loopback address"),
         (&["--listen", "nowhere"], "invalid address"),
         (&["--app", "no-colon"], "TOKEN:PRIVATE_KEY"),
-        (&["--app", "tok:"], "both parts non-empty"),
+        (&["--app", "tok:"], "the private key after ':' is empty"),
+        (&["--app", ":key"], "the application token before ':' is empty"),
         (&["--tls-cert", "x.pem"], "--tls-key"),
     ];
     for (args, expected) in cases {

@@ -17,7 +17,7 @@ pub(super) async fn handle(request: Request<Incoming>, state: &Arc<AppState>) ->
     let method = request.method().clone();
     match (path.as_str(), method) {
         ("/_sandbox/webhooks", Method::GET) => {
-            let webhooks = lock(&state.webhooks).clone();
+            let webhooks = lock(&state.webhooks).to_vec();
             json(StatusCode::OK, &WebhookList { webhooks })
         }
         ("/_sandbox/webhooks", _) => method_not_allowed("GET", &path),

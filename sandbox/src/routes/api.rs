@@ -182,10 +182,7 @@ fn confirm(state: &AppState, app_token: &str, form: &Form) -> Response<ResponseB
     };
 
     let mut webhooks = lock(&state.webhooks);
-    let Some(webhook) = webhooks
-        .iter_mut()
-        .find(|w| w.id == webhook_id && w.app_token == app_token)
-    else {
+    let Some(webhook) = webhooks.get_mut(webhook_id).filter(|w| w.app_token == app_token) else {
         return text(
             StatusCode::NOT_FOUND,
             format!("webhook {webhook_id:?} not found for this application token"),
@@ -206,9 +203,8 @@ fn delete(state: &AppState, app_token: &str, form: &Form) -> Response<ResponseBo
         return bad_request("missing target_url; send the target URL of the webhooks to delete".to_owned());
     };
     let mut webhooks = lock(&state.webhooks);
-    let before = webhooks.len();
-    webhooks.retain(|w| !(w.app_token == app_token && w.target_url == target_url));
-    if webhooks.len() == before {
+    let removed = webhooks.retain(|w| !(w.app_token == app_token && w.target_url == target_url));
+    if removed == 0 {
         return text(
             StatusCode::NOT_FOUND,
             format!(
