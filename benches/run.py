@@ -26,7 +26,7 @@ from runner import chart, drivers, report, system, wrk
 from runner.clients import all_clients, stale_bundled_libraries
 from runner.paths import BENCHES, BUILD, LIBRARY, SANDBOX
 from runner.plan import QUICK, Budget, Plan, log
-from runner.servers import RefusingPort, Sandbox
+from runner.servers import BenchTarget, Sandbox
 
 RESULTS_JSON = BUILD / "results.json"
 CHART_NAME = "calls-per-second.png"
@@ -55,7 +55,7 @@ def measure(quick: bool) -> dict:
         "errors": stale_bundled_libraries(LIBRARY),
         "throughput": {},
     }
-    port = RefusingPort()
+    port = BenchTarget()
     results["target_url"] = port.target_url
     try:
         request = wrk.capture_request(lambda base_url: drivers.run(

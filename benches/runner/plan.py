@@ -16,7 +16,7 @@ from . import drivers, wrk
 from .clients import Client
 from .paths import SANDBOX
 from .rtt import RTT_MS, DelayProxy, NetemNamespace
-from .servers import RefusingPort, Sandbox
+from .servers import BenchTarget, Sandbox
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Plan:
         result["server_cpu_s"] = sandbox.cpu_seconds() - server_cpu
         return result
 
-    def throughput(self, sandbox: Sandbox, port: RefusingPort) -> dict:
+    def throughput(self, sandbox: Sandbox, port: BenchTarget) -> dict:
         """Create calls at 1 and 4 threads for every client, and wrk's ceiling, `repeats` times."""
         table: dict[str, dict[int, list]] = {"wrk": {1: [], 4: []}}
         for client in self.clients:
@@ -94,7 +94,7 @@ class Plan:
                     table[client.name][threads].append(self.measure(sandbox, client, settings))
         return table
 
-    def confirm_and_delete(self, sandbox: Sandbox, port: RefusingPort) -> dict:
+    def confirm_and_delete(self, sandbox: Sandbox, port: BenchTarget) -> dict:
         """Confirm one webhook over and over, and delete one webhook per call, on one thread."""
         table: dict[str, dict[str, list]] = {"confirm": {}, "delete": {}}
         for repeat in range(self.budget.repeats):
@@ -111,7 +111,7 @@ class Plan:
                     table[op].setdefault(client.name, []).append(result)
         return table
 
-    def registered_webhook(self, sandbox: Sandbox, client: Client, port: RefusingPort) -> dict:
+    def registered_webhook(self, sandbox: Sandbox, client: Client, port: BenchTarget) -> dict:
         """Create one webhook with the client's own driver and return its id and validation code."""
         sandbox.reset()
         settings = {"op": "create", "calls": 1, "warmup": 0, "target_url": port.target_url,
@@ -124,7 +124,7 @@ class Plan:
         webhook = sandbox.webhooks()[0]
         return {"webhook_id": webhook["id"], "validation_code": webhook["validation_code"]}
 
-    def memory(self, sandbox: Sandbox, port: RefusingPort, client: Client) -> list:
+    def memory(self, sandbox: Sandbox, port: BenchTarget, client: Client) -> list:
         """Measure RSS before and after `rss_calls` confirm calls on one client, `repeats` times.
 
         Confirm rather than create: the sandbox looks a webhook up by a linear
@@ -144,7 +144,7 @@ class Plan:
             log(f"  took {time.monotonic() - started:.1f} s")
         return runs
 
-    def round_trip(self, port: RefusingPort) -> dict:
+    def round_trip(self, port: BenchTarget) -> dict:
         """Create latency over HTTPS with RTT_MS of emulated round-trip time, per client."""
         namespace = NetemNamespace()
         reason = namespace.create()
