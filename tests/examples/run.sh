@@ -80,6 +80,28 @@ unknown_id_exits_1() {
 }
 check "confirm of an unknown webhook id reports HTTP 404" unknown_id_exits_1
 
+receiver_confirms() {
+    "$EXAMPLES/webhook_receiver" --port 0 --confirm example_token example_key >"$WORK/receiver.out" 2>&1 &
+    local receiver_pid=$! url="" id tenths=0
+    until url=$(sed -n 's/^listening on //p' "$WORK/receiver.out") && [ -n "$url" ]; do
+        sleep 0.1
+        tenths=$((tenths + 1))
+        [ "$tenths" -lt 100 ] || { kill "$receiver_pid"; return 1; }
+    done
+    id=$("$EXAMPLES/webhooks_create" example_token example_key "$url/auto" jsonheader video_ready)
+    tenths=0
+    until grep -q "confirmed: webhook_id=$id response=true" "$WORK/receiver.out"; do
+        sleep 0.1
+        tenths=$((tenths + 1))
+        [ "$tenths" -lt 100 ] || { cat "$WORK/receiver.out" >&2; kill "$receiver_pid"; return 1; }
+    done
+    kill "$receiver_pid"
+    wait "$receiver_pid" 2>/dev/null
+    curl -sS "$ZIGGEO_SERVER_API_URL/_sandbox/webhooks" |
+        python3 -c "import json, sys; hooks = json.load(sys.stdin)['webhooks']; sys.exit(not any(h['id'] == '$id' and h['confirmed'] for h in hooks))"
+}
+check "the receiver confirms a validation call with --confirm" receiver_confirms
+
 demo_flow() {
     bash "$ROOT/scripts/demo.sh" >"$WORK/demo.log" 2>&1 || { cat "$WORK/demo.log" >&2; return 1; }
     for line in "webhook created: id" "ping received" "validation code received" "confirmed" \
