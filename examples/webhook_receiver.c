@@ -3,8 +3,8 @@
  *   webhook_receiver [--port PORT] [--confirm APP_TOKEN PRIVATE_KEY]
  *
  * It listens on 127.0.0.1 (PORT 0, the default, picks a free port) and
- * prints "listening on http://127.0.0.1:PORT" as its first line. It answers
- * every POST with 200 at once, parses the body with ziggeo_delivery_parse()
+ * prints "listening on http://127.0.0.1:PORT" as its first line. It responds
+ * 200 to every POST at once, parses the body with ziggeo_delivery_parse()
  * and prints one line per delivery. With --confirm it also confirms each
  * validation call through the library once the 200 has been sent, using
  * ZIGGEO_SERVER_API_URL as the base URL when it is set. It stops on SIGINT
@@ -23,7 +23,7 @@
 
 #include "example_common.h"
 
-/* Deliveries are small; a larger body is answered 413 and not parsed. */
+/* Deliveries are small; a larger body gets 413 and is not parsed. */
 #define MAX_BODY (1024 * 1024)
 
 /* One request's body as it arrives, and its parsed delivery. */
@@ -102,7 +102,7 @@ static enum MHD_Result respond(struct MHD_Connection *connection, unsigned int s
     return queued;
 }
 
-/* Collects the body; on the last call parses it and answers. */
+/* Collects the body; on the last call parses it and sends the response. */
 static enum MHD_Result handle_request(void *unused, struct MHD_Connection *connection, const char *url,
                                       const char *method, const char *version, const char *upload_data,
                                       size_t *upload_data_size, void **state) {

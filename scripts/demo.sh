@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole webhook flow in C against the bundled sandbox, once with
-# encoding json and once with form: create a webhook for a local receiver,
-# see the ping and the validation code arrive, confirm, fire video_ready,
-# delete, and see that no webhook is left.
+# encoding json and once with form. Each flow creates a webhook for a local
+# receiver and shows the ping and the validation code arriving. Then it
+# confirms, fires video_ready, deletes, and shows that no webhook is left.
 #
 # Called by `make demo` after the library, the sandbox and the examples are
 # built. Everything it starts listens on 127.0.0.1 and is stopped on exit,

@@ -3,7 +3,7 @@
 //!
 //! The core logs through the `log` facade, at debug and trace, and never logs
 //! the private key or the `Authorization` header. Nothing is printed unless
-//! the host asks: set `ZIGGEO_LOG` to `error`, `warn`, `info`, `debug` or
+//! the host turns it on: set `ZIGGEO_LOG` to `error`, `warn`, `info`, `debug` or
 //! `trace` before the first client is built, and lines go to stderr. A Rust
 //! host that installed its own logger keeps it; this one is then not used.
 //!

@@ -1,8 +1,8 @@
 //! The sandbox's webhooks, in creation order, with an index by webhook id.
 //!
-//! Handshakes and deliveries look webhooks up by id; with tens of thousands
-//! of webhooks, as a benchmark creates, a scan of the list for each look-up
-//! took half the sandbox's CPU time.
+//! Handshakes and deliveries look webhooks up by id. A benchmark creates tens
+//! of thousands of webhooks, and scanning the list for each look-up took half
+//! the sandbox's CPU time.
 
 use std::collections::HashMap;
 
