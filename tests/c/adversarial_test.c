@@ -354,12 +354,13 @@ static void test_ten_megabyte_strings(RawServer *server, ZiggeoClient *client) {
     error = NULL;
     expect(ziggeo_client_new(APP_TOKEN, control, NULL, &made, &error), &error, NULL, ZIGGEO_STATUS_INVALID_ARGUMENT,
            "private_key", "client_new(private_key of 10 MB line breaks)");
+    /* Credentials over 1 KiB would overflow the request headers, so they are
+     * rejected here rather than failing every call later. */
     error = NULL;
-    check(ziggeo_client_new(word, word, NULL, &made, &error) == ZIGGEO_STATUS_OK,
-          "client_new(app_token and private_key of 10 MB)");
-    inputs++;
-    ziggeo_error_free(error);
-    ziggeo_client_free(made);
+    made = NULL;
+    expect(ziggeo_client_new(word, word, NULL, &made, &error), &error, NULL, ZIGGEO_STATUS_INVALID_ARGUMENT,
+           "app_token", "client_new(app_token and private_key of 10 MB)");
+    check(made == NULL, "client_new(10 MB credentials) writes no client");
 
     ZiggeoOptions *options = ziggeo_options_new();
     error = NULL;
