@@ -512,7 +512,7 @@ static void test_garbage_answers(RawServer *server, ZiggeoClient *client) {
 }
 
 int main(void) {
-    RawServer server;
+    static RawServer server;
 
     if (raw_server_start(&server) != 0) {
         fprintf(stderr, "FAIL: could not start the raw server\n");

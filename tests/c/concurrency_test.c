@@ -60,7 +60,7 @@ static void *run_calls(void *argument) {
 int main(void) {
     static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
     SandboxProcess sandbox = {0};
-    RawServer receiver;
+    static RawServer receiver;
     ZiggeoClient *client = NULL;
     pthread_t threads[THREADS];
     static Work work[THREADS];

@@ -45,7 +45,7 @@ static int call_ok(ZiggeoClient *client) {
 
 int main(void) {
     static const char success[] = "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnull";
-    RawServer server;
+    static RawServer server;
 
     if (raw_server_start(&server) != 0) {
         fprintf(stderr, "FAIL: could not start the raw server\n");

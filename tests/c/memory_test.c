@@ -84,8 +84,8 @@ static ZiggeoClient *new_client(const char *base_url) {
 int main(void) {
     static const char success[] = "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nnull";
     static const char not_found[] = "HTTP/1.1 404 Not Found\r\nContent-Length: 26\r\n\r\nwebhook not found: unknown";
-    RawServer ok_server;
-    RawServer missing_server;
+    static RawServer ok_server;
+    static RawServer missing_server;
 
     if (raw_server_start(&ok_server) != 0 || raw_server_start(&missing_server) != 0) {
         fprintf(stderr, "FAIL: could not start the raw servers\n");

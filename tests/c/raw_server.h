@@ -31,7 +31,10 @@ typedef struct RawServer {
     long long bytes_sent;
 } RawServer;
 
-/* Starts the server on an ephemeral loopback port. Returns 0 or -1. */
+/* Starts the server on an ephemeral loopback port. Returns 0 or -1. The
+ * server's thread runs until the process exits, so `server` must have
+ * static storage: a variable in main() goes out of scope while exit()
+ * still runs, and the thread would then read freed stack memory. */
 int raw_server_start(RawServer *server);
 
 /* Sets the reply for the following connections; `head` must outlive them. */
