@@ -21,7 +21,7 @@ public final class Client implements AutoCloseable {
     private final Webhooks webhooks;
 
     private Client(Pointer pointer) {
-        this.handle = new NativeHandle(this, pointer, LIB::ziggeo_client_free, "client");
+        this.handle = new NativeHandle(pointer, LIB::ziggeo_client_free, "client");
         this.webhooks = new Webhooks(handle);
     }
 

@@ -22,7 +22,7 @@ public final class Delivery implements AutoCloseable {
 
     Delivery(Pointer pointer, DeliveryKind kind, String eventType, String webhookId, String validationCode,
             String json) {
-        this.handle = new NativeHandle(this, pointer, LibZiggeo.INSTANCE::ziggeo_delivery_free, "delivery");
+        this.handle = new NativeHandle(pointer, LibZiggeo.INSTANCE::ziggeo_delivery_free, "delivery");
         this.kind = kind;
         this.eventType = eventType;
         this.webhookId = webhookId;

@@ -2,16 +2,21 @@ package com.ziggeo.libziggeo;
 
 import com.sun.jna.Pointer;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * An owned native handle that is freed exactly once: by {@link #close()}, or
- * by the shared {@link Cleaner} once its owner becomes unreachable.
+ * by the shared {@link Cleaner} once this handle becomes unreachable.
  *
  * <p>Calls run under a read lock and {@code close()} takes the write lock, so
- * the handle is never freed while a call on another thread uses it.
+ * the handle is never freed while a call on another thread uses it. The
+ * Cleaner watches the handle itself, not the object that made it, because
+ * views such as {@link Webhooks} keep only the handle; {@link #use} keeps the
+ * handle reachable until its call returns, so the Cleaner cannot run during
+ * one.
  */
 final class NativeHandle {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -23,9 +28,9 @@ final class NativeHandle {
      * Takes ownership of {@code pointer}, which {@code free} releases.
      * {@code name} is the handle's name in errors, such as "client".
      */
-    NativeHandle(Object owner, Pointer pointer, Consumer<Pointer> free, String name) {
+    NativeHandle(Pointer pointer, Consumer<Pointer> free, String name) {
         this.pointee = new Pointee(pointer, free);
-        this.cleanable = Natives.CLEANER.register(owner, pointee);
+        this.cleanable = Natives.CLEANER.register(this, pointee);
         this.name = name;
     }
 
@@ -40,6 +45,7 @@ final class NativeHandle {
             return work.apply(pointer);
         } finally {
             lock.readLock().unlock();
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -57,7 +63,7 @@ final class NativeHandle {
         return pointee.pointer == null;
     }
 
-    /** The cleaning action. It must not refer to the owner, or the owner would never become unreachable. */
+    /** The cleaning action. It must not refer to the handle, or the handle would never become unreachable. */
     private static final class Pointee implements Runnable {
         private volatile Pointer pointer;
         private final Consumer<Pointer> free;

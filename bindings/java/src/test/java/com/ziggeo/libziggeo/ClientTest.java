@@ -42,6 +42,21 @@ class ClientTest {
     }
 
     @Test
+    void webhooksViewKeepsClientAlive() throws Exception {
+        // Only the view is kept: the Cleaner must not free the client under it.
+        Webhooks webhooks = sandbox.clientBuilder().build().webhooks();
+        for (int round = 0; round < 5; round++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        String url = sandbox.target("/java/view");
+        String id = webhooks.create(url, "json", List.of("video_ready"));
+        assertTrue(id.matches(WEBHOOK_ID), id);
+        assertEquals("null", webhooks.delete(url));
+    }
+
+    @Test
     void deleteRemovesWebhook() {
         try (Client client = sandbox.clientBuilder().build()) {
             String url = sandbox.target("/java/delete");
