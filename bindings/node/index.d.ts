@@ -113,7 +113,7 @@ export declare class Client {
   close(): void;
 }
 
-export declare const DeliveryKind: Readonly<{ PING: 1; VALIDATION: 2; EVENT: 3 }>;
+export declare const DeliveryKind: Readonly<{ PING: 'ping'; VALIDATION: 'validation'; EVENT: 'event' }>;
 
 /** A parsed webhook delivery. */
 export declare class Delivery {

@@ -37,10 +37,16 @@ function optionalCString(value, parameter) {
  * small positive timeout stays positive; zero is rejected by the core.
  */
 function milliseconds(seconds, parameter) {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-    throw invalidArgument(parameter, `${describe(seconds)} is not a finite number of seconds >= 0`);
+  // The C option is a uint64 of milliseconds; past MAX_SAFE_INTEGER a JS
+  // number no longer converts to it exactly.
+  const millis = typeof seconds === 'number' ? Math.ceil(seconds * 1000) : NaN;
+  if (!Number.isFinite(millis) || millis <= 0 || millis > Number.MAX_SAFE_INTEGER) {
+    throw invalidArgument(
+      parameter,
+      `${describe(seconds)} is not a number of seconds above 0 and at most ${Number.MAX_SAFE_INTEGER / 1000}`,
+    );
   }
-  return Math.ceil(seconds * 1000);
+  return millis;
 }
 
 /** Checks an unsigned 32-bit count. */

@@ -7,17 +7,18 @@ const { check, invalidArgument } = require('./errors');
 const { OwnedHandle } = require('./handle');
 const convert = require('./convert');
 
-/** The kind of a delivery (ZiggeoDeliveryKind). */
+/** The kinds of a delivery, as `delivery.kind` holds them. */
 const DeliveryKind = Object.freeze({
   /** The reachability ping after create; respond to it with HTTP 200. */
-  PING: 1,
+  PING: 'ping',
   /** The validation call; respond 200 and pass it to webhooks.confirmDelivery(). */
-  VALIDATION: 2,
+  VALIDATION: 'validation',
   /** An event such as video_ready. */
-  EVENT: 3,
+  EVENT: 'event',
 });
 
-const KIND_NAMES = { 1: 'ping', 2: 'validation', 3: 'event' };
+// ZiggeoDeliveryKind's numbers, as the C library returns them.
+const KIND_NAMES = { 1: DeliveryKind.PING, 2: DeliveryKind.VALIDATION, 3: DeliveryKind.EVENT };
 
 /**
  * A parsed webhook delivery; build one with parseDelivery().

@@ -6,7 +6,7 @@
 const convert = require('./convert');
 const { lib, takeString } = require('./ffi');
 const { Delivery } = require('./delivery');
-const { Status, errorFromStatus, invalidArgument } = require('./errors');
+const { Status, ZiggeoError, errorFromStatus, invalidArgument } = require('./errors');
 
 /**
  * The webhook calls of one Client, as `client.webhooks`.
@@ -76,18 +76,38 @@ class Webhooks {
   }
 
   callAsync(fn, makeArgs, getDelivery = () => null) {
-    return new Promise((resolve, reject) => {
-      const args = makeArgs();
-      const delivery = getDelivery();
-      const owners = [this.client, delivery];
-      const handles = acquireAll([this.client._handle, delivery && delivery._handle]);
-      const body = [null];
-      const error = [null];
+    let args;
+    let handles;
+    const owners = [this.client];
+    try {
+      args = makeArgs();
+      owners.push(getDelivery());
+      // Acquired now, not when a slot frees up, so that close() called right
+      // after this call waits for it instead of failing it.
+      handles = acquireAll([this.client._handle, owners[1] && owners[1]._handle]);
+    } catch (error) {
+      return Promise.reject(error);
+    }
 
-      fn.async(...handles.map((handle) => handle.pointer), ...args, body, error, (failure, code) => {
+    return asyncSlots
+      .take()
+      .then(() => startAsync(fn, handles, args))
+      .finally(() => {
         // `owners` stays referenced until here, so no finaliser frees a handle in use.
         owners.length = 0;
         for (const handle of handles) handle.release();
+        asyncSlots.free();
+      });
+  }
+}
+
+/** Starts one call on koffi's worker threads; resolves to the response body. */
+function startAsync(fn, handles, args) {
+  return new Promise((resolve, reject) => {
+    const body = [null];
+    const error = [null];
+    try {
+      fn.async(...handles.map((handle) => handle.pointer), ...args, body, error, (failure, code) => {
         if (failure) {
           reject(failure);
         } else if (code !== Status.OK) {
@@ -96,9 +116,41 @@ class Webhooks {
           resolve(takeString(body[0]));
         }
       });
-    });
-  }
+    } catch (failure) {
+      reject(new ZiggeoError(`the call could not start: ${failure.message}`, { status: Status.INTERNAL }));
+    }
+  });
 }
+
+/**
+ * Limits the Promise calls running at once. koffi rejects more than 256
+ * asynchronous calls in flight, and libuv runs only a few at a time anyway,
+ * so calls beyond MAX_ASYNC_CALLS wait here for a free slot instead.
+ */
+const MAX_ASYNC_CALLS = 64;
+
+const asyncSlots = {
+  running: 0,
+  waiting: [],
+
+  take() {
+    if (this.running < MAX_ASYNC_CALLS) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  },
+
+  /** Hands the slot to the next waiting call, or frees it. */
+  free() {
+    const next = this.waiting.shift();
+    if (next) {
+      next();
+    } else {
+      this.running -= 1;
+    }
+  },
+};
 
 /** Acquires every non-null handle; on failure releases those already acquired. */
 function acquireAll(handles) {

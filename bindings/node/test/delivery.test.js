@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const { after, afterEach, before, beforeEach, test } = require('node:test');
 
-const { Client, Delivery, Status, ZiggeoError, parseDelivery } = require('..');
+const { Client, Delivery, DeliveryKind, Status, ZiggeoError, parseDelivery } = require('..');
 const { APP_TOKEN, PRIVATE_KEY, Receiver, Sandbox } = require('./helpers');
 
 let sandbox;
@@ -132,4 +132,10 @@ test('confirmDelivery rejects a closed delivery', async () => {
 
 test('confirmDelivery rejects other objects', () => {
   assert.throws(() => client.webhooks.confirmDeliverySync({ webhookId: 'abc' }), /expected a Delivery/);
+});
+
+test('DeliveryKind matches delivery.kind', () => {
+  const delivery = parseDelivery(Buffer.from('{"ziggeo_validation":true,"validation_code":"012345","webhook_id":"w1"}'), 'application/json');
+  assert.equal(delivery.kind, DeliveryKind.VALIDATION);
+  delivery.close();
 });

@@ -259,3 +259,27 @@ test('library version matches the header', () => {
 
   assert.equal(libraryVersion(), expected);
 });
+
+test('500 Promise calls at once all complete and release the client', async () => {
+  // koffi refuses more than 256 asynchronous calls in flight; the binding
+  // must queue the rest, not reject them or leak their handles.
+  const targetUrl = 'http://127.0.0.1:9/node-many';
+  const calls = Array.from({ length: 500 }, () => client.webhooks.delete({ targetUrl }).catch((error) => error));
+  const outcomes = await Promise.all(calls);
+
+  for (const outcome of outcomes) {
+    assert.ok(outcome instanceof ZiggeoError, `expected the sandbox's 404, got ${outcome}`);
+    assert.equal(outcome.httpStatus, 404);
+  }
+  assert.equal(client._handle.inFlight, 0);
+});
+
+test('timeouts outside the C range are rejected', () => {
+  for (const timeout of [0, -1, 1e300, Infinity, Number.NaN, '5']) {
+    assert.throws(
+      () => new Client('token', 'key', { baseUrl: 'http://127.0.0.1:9', timeout }),
+      (error) => error instanceof ZiggeoError && error.status === Status.INVALID_ARGUMENT,
+      `timeout ${String(timeout)}`,
+    );
+  }
+});
