@@ -14,3 +14,5 @@ deps-ruby:
 
 test-ruby: lib sandbox deps-ruby
 	cd $(RUBY_DIR) && ruby -Ilib -Itest -e 'Dir.glob("test/**/*_test.rb").sort.each { |file| require File.expand_path(file) }'
+	@mkdir -p $(BUILD)/ruby
+	cd $(RUBY_DIR) && gem build libziggeo.gemspec --output $(ROOT)/$(BUILD)/ruby/libziggeo.gem

@@ -12,6 +12,7 @@ Gem::Specification.new do |spec|
     behaviour (argument checks, retries, timeouts, parsing) lives in the
     shared library; this gem converts types, maps errors and owns handles.
   TEXT
+  spec.authors = ["libziggeo contributors"]
   spec.license = "MIT"
   spec.required_ruby_version = ">= 2.7"
   spec.files = Dir["lib/**/*.rb"] + ["README.md"]

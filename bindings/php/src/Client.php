@@ -28,7 +28,7 @@ final class Client
     private ?CData $handle = null;
 
     /** @param array<string, mixed> $options */
-    public function __construct(string $appToken, string $privateKey, array $options = [])
+    public function __construct(string $appToken, #[\SensitiveParameter] string $privateKey, array $options = [])
     {
         $ffi = Native::ffi();
         $client = $ffi->new('ZiggeoClient *');

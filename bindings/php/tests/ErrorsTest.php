@@ -30,6 +30,24 @@ final class ErrorsTest extends SandboxTestCase
         }
     }
 
+    public function testStackTraceHidesPrivateKey(): void
+    {
+        // PHP's default, unlike Debian's production php.ini, puts arguments
+        // into traces; the key's parameter is marked sensitive.
+        $previous = ini_set('zend.exception_ignore_args', '0');
+        $previousLength = ini_set('zend.exception_string_param_max_len', '15');
+        $secret = 'trace-private-key-must-stay-secret';
+        try {
+            new Client('token', $secret, ['base_url' => 'not-a-url']);
+            $this->fail('an invalid base URL did not throw');
+        } catch (InvalidArgumentException $e) {
+            $this->assertStringNotContainsString(substr($secret, 0, 10), $e->getTraceAsString());
+        } finally {
+            ini_set('zend.exception_ignore_args', (string) $previous);
+            ini_set('zend.exception_string_param_max_len', (string) $previousLength);
+        }
+    }
+
     public function testWrongPrivateKeyThrows401(): void
     {
         $badKey = 'wrong-private-key-must-stay-secret';

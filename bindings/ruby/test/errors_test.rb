@@ -3,6 +3,12 @@
 require_relative "test_helper"
 
 class ErrorsTest < SandboxTest
+  def test_dns_and_tls_errors_are_connection_errors
+    # `rescue Libziggeo::ConnectionError` catches them, as in the other bindings.
+    assert_operator Libziggeo::DNSError, :<, Libziggeo::ConnectionError
+    assert_operator Libziggeo::TLSError, :<, Libziggeo::ConnectionError
+  end
+
   def test_wrong_validation_code_raises_400
     id, = create_and_receive_handshake("json")
 

@@ -29,8 +29,8 @@ final class Ziggeo
      */
     public function __construct(
         private readonly string $token,
-        string $privateKey,
-        ?string $encryptionKey = null,
+        #[\SensitiveParameter] string $privateKey,
+        #[\SensitiveParameter] ?string $encryptionKey = null,
         array $options = [],
     ) {
         $this->client = new Client($token, $privateKey, $options);

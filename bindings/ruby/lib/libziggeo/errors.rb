@@ -39,11 +39,12 @@ module Libziggeo
   # The connection could not be made or broke during the exchange.
   class ConnectionError < Error; end
 
-  # A host name could not be resolved.
-  class DNSError < Error; end
+  # A host name could not be resolved; a kind of ConnectionError.
+  class DNSError < ConnectionError; end
 
-  # The TLS handshake failed, for example on an untrusted certificate.
-  class TLSError < Error; end
+  # The TLS handshake failed, for example on an untrusted certificate; a kind
+  # of ConnectionError.
+  class TLSError < ConnectionError; end
 
   # The server's answer was not usable HTTP, or too large.
   class InvalidResponseError < Error; end
