@@ -78,6 +78,9 @@ impl Events {
     ///
     /// [`Error::InvalidArgument`] naming the first bad item.
     pub fn parse(list: &str) -> Result<Self> {
+        if list.trim().is_empty() {
+            return Self::from_names(std::iter::empty::<&str>());
+        }
         Self::from_names(list.split(','))
     }
 
@@ -291,8 +294,18 @@ impl<'a> Webhooks<'a> {
         }
         pairs.push(("events", &events));
 
-        self.client
-            .post("create", CREATE_PATH, form::encode(&pairs), Replay::Never)
+        let webhook_id = self
+            .client
+            .post("create", CREATE_PATH, form::encode(&pairs), Replay::Never)?;
+        if webhook_id.trim().is_empty() {
+            return Err(Error::InvalidResponse {
+                call: "create",
+                url: self.client.base_url().to_owned(),
+                detail: String::from("the server answered 2xx with an empty body instead of the webhook id"),
+                outcome_unknown: true,
+            });
+        }
+        Ok(webhook_id)
     }
 
     /// Confirms a webhook with the validation code Ziggeo sent to its target

@@ -370,3 +370,14 @@ fn deadline_while_connecting_sent_nothing() {
         started.elapsed()
     );
 }
+
+#[test]
+fn create_with_empty_body_is_an_error() {
+    let server = TestServer::start(vec![Reply::Respond(200, vec![], Vec::new())]);
+    let error = client_for(&server)
+        .webhooks()
+        .create("http://127.0.0.1:9/h", None, "video_ready")
+        .expect_err("no webhook id");
+    assert!(matches!(error, Error::InvalidResponse { .. }), "{error:?}");
+    assert!(error.outcome_unknown(), "the webhook may exist: {error}");
+}

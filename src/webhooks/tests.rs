@@ -105,8 +105,8 @@ fn unknown_well_formed_event_allowed() {
 #[test]
 fn events_rejections_name_the_item() {
     let cases: [(&str, &str); 7] = [
-        ("", "empty"),
-        ("   ", "empty"),
+        ("", "the list is empty"),
+        ("   ", "the list is empty"),
         ("a,,b", "item 2 is empty"),
         ("video_ready,", "item 2 is empty"),
         ("Video_Ready", "\"Video_Ready\""),
