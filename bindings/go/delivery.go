@@ -5,6 +5,7 @@ package ziggeo
 import "C"
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 	"unsafe"
@@ -22,6 +23,33 @@ const (
 	// DeliveryEvent is an event such as video_ready.
 	DeliveryEvent DeliveryKind = C.ZIGGEO_DELIVERY_KIND_EVENT
 )
+
+// String returns "ping", "validation" or "event".
+func (kind DeliveryKind) String() string {
+	switch kind {
+	case DeliveryPing:
+		return "ping"
+	case DeliveryValidation:
+		return "validation"
+	case DeliveryEvent:
+		return "event"
+	default:
+		return fmt.Sprintf("DeliveryKind(%d)", int(kind))
+	}
+}
+
+// String describes the delivery by kind and its identifying field, without
+// its internal handle.
+func (d *Delivery) String() string {
+	switch d.kind {
+	case DeliveryValidation:
+		return fmt.Sprintf("ziggeo.Delivery{validation, webhook id %q}", d.webhookID)
+	case DeliveryEvent:
+		return fmt.Sprintf("ziggeo.Delivery{event %q}", d.eventType)
+	default:
+		return fmt.Sprintf("ziggeo.Delivery{%s}", d.kind)
+	}
+}
 
 // Delivery is a parsed request that Ziggeo POSTed to a webhook's target URL.
 // Its values are copied at parse time, so they stay readable after Close.

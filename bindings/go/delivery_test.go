@@ -2,6 +2,7 @@ package ziggeo_test
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -115,5 +116,20 @@ func TestConfirmDeliveryRejectsPing(t *testing.T) {
 	}
 	if _, err := client.Webhooks().ConfirmDelivery(nil); !errors.Is(err, ziggeo.ErrInvalidArgument) {
 		t.Errorf("ConfirmDelivery(nil) error = %v, want ErrInvalidArgument", err)
+	}
+}
+
+func TestDeliveryStringHidesHandle(t *testing.T) {
+	delivery, err := ziggeo.ParseDelivery([]byte(`{"event_type":"video_ready","data":{}}`), "application/json")
+	if err != nil {
+		t.Fatalf("ParseDelivery: %v", err)
+	}
+	defer delivery.Close()
+
+	if got := delivery.Kind().String(); got != "event" {
+		t.Errorf("Kind().String() = %q, want \"event\"", got)
+	}
+	if got := fmt.Sprintf("%v", delivery); got != `ziggeo.Delivery{event "video_ready"}` {
+		t.Errorf("%%v = %q", got)
 	}
 }
