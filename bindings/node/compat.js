@@ -22,7 +22,7 @@ class Webhooks {
   /** Registers a webhook from {target_url, encoding, events}; success receives the webhook id. */
   create(data, callbacks) {
     settle(callbacks, () => {
-      const { target_url: targetUrl, encoding, events } = fields(data);
+      const { target_url: targetUrl, encoding, events } = fields(data, ['target_url', 'encoding', 'events']);
       return this.client.webhooks.create({ targetUrl, encoding, events });
     });
   }
@@ -30,7 +30,7 @@ class Webhooks {
   /** Confirms a webhook from {webhook_id, validation_code}; success receives the response body. */
   confirm(data, callbacks) {
     settle(callbacks, () => {
-      const { webhook_id: webhookId, validation_code: code } = fields(data);
+      const { webhook_id: webhookId, validation_code: code } = fields(data, ['webhook_id', 'validation_code']);
       const validationCode = typeof code === 'number' ? String(code) : code;
       return this.client.webhooks.confirm({ webhookId, validationCode });
     });
@@ -38,7 +38,7 @@ class Webhooks {
 
   /** Removes the webhooks of {target_url}; success receives the response body. */
   destroy(data, callbacks) {
-    settle(callbacks, () => this.client.webhooks.delete({ targetUrl: fields(data).target_url }));
+    settle(callbacks, () => this.client.webhooks.delete({ targetUrl: fields(data, ['target_url']).target_url }));
   }
 }
 
@@ -62,10 +62,20 @@ class Ziggeo {
   }
 }
 
-function fields(data) {
+/**
+ * Checks the SDK-style object. An unknown key, such as a misspelt
+ * `encodng`, is rejected: the SDK would send it on, and the server would
+ * then quietly apply its default.
+ */
+function fields(data, known) {
   if (data === undefined || data === null) return {};
   if (typeof data !== 'object') {
     throw invalidArgument('data', `expected an object of form fields, got ${typeof data}`);
+  }
+  for (const key of Object.keys(data)) {
+    if (!known.includes(key)) {
+      throw invalidArgument('data', `unknown field "${key}"; this call takes ${known.join(', ')}`);
+    }
   }
   return data;
 }

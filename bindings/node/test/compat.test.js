@@ -91,6 +91,17 @@ test('missing field goes to failure and sends nothing', async () => {
   assert.equal(await sandbox.requestCount(), before);
 });
 
+test('unknown field goes to failure and sends nothing', async () => {
+  const before = await sandbox.requestCount();
+
+  const data = { target_url: receiver.url, encodng: 'form', events: 'video_ready' };
+  const [result, error] = await outcome(ziggeo.Webhooks.create.bind(ziggeo.Webhooks), data);
+
+  assert.equal(result, 'failure');
+  assert.match(error.message, /unknown field "encodng"/);
+  assert.equal(await sandbox.requestCount(), before);
+});
+
 test('failure without a callback becomes a warning', async () => {
   const warning = new Promise((resolve) => process.once('warning', resolve));
 

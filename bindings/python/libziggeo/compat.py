@@ -31,19 +31,19 @@ class ZiggeoWebhooks:
 
     def create(self, data: Mapping[str, Any] | None = None) -> str:
         """Register a webhook from ``{"target_url", "encoding", "events"}``; return the webhook id."""
-        fields = _fields(data)
+        fields = _fields(data, ("target_url", "encoding", "events"))
         return self._client.webhooks.create(
             fields.get("target_url"), fields.get("encoding"), events=fields.get("events")
         )
 
     def confirm(self, data: Mapping[str, Any] | None = None) -> str:
         """Confirm a webhook from ``{"webhook_id", "validation_code"}``; return the response body."""
-        fields = _fields(data)
+        fields = _fields(data, ("webhook_id", "validation_code"))
         return self._client.webhooks.confirm(fields.get("webhook_id"), _text(fields.get("validation_code")))
 
     def delete(self, data: Mapping[str, Any] | None = None) -> str:
         """Remove the webhooks of ``{"target_url"}``; return the response body."""
-        fields = _fields(data)
+        fields = _fields(data, ("target_url",))
         return self._client.webhooks.delete(fields.get("target_url"))
 
 
@@ -74,11 +74,17 @@ class Ziggeo:
         return f"<libziggeo.compat.Ziggeo token={self.token!r}>"
 
 
-def _fields(data: Mapping[str, Any] | None) -> Mapping[str, Any]:
+def _fields(data: Mapping[str, Any] | None, known: tuple[str, ...]) -> Mapping[str, Any]:
+    """Check the SDK-style dict. An unknown key, such as a misspelt
+    ``"encodng"``, is rejected: the SDK would send it on, and the server
+    would then quietly apply its default."""
     if data is None:
         return {}
     if not isinstance(data, Mapping):
         raise invalid_argument("data", f"expected a dict of form fields, got {type(data).__name__}")
+    for key in data:
+        if key not in known:
+            raise invalid_argument("data", f"unknown field {key!r}; this call takes {', '.join(known)}")
     return data
 
 

@@ -52,6 +52,15 @@ def test_compat_missing_field_raises(ziggeo, sandbox):
     assert sandbox.request_count() == before
 
 
+def test_compat_rejects_unknown_field(ziggeo, sandbox):
+    before = sandbox.request_count()
+
+    with pytest.raises(libziggeo.InvalidArgumentError, match="encodng"):
+        ziggeo.webhooks().create({"target_url": "http://127.0.0.1:1/", "encodng": "form", "events": "video_ready"})
+
+    assert sandbox.request_count() == before
+
+
 def test_compat_rejects_non_dict(ziggeo):
     with pytest.raises(libziggeo.InvalidArgumentError, match="dict"):
         ziggeo.webhooks().confirm(["webhook_id", "abc"])
