@@ -77,11 +77,34 @@ final class Natives {
      * string: a NUL character would silently cut it short.
      */
     static String cString(String value, String parameter) {
-        if (value != null && value.indexOf('\0') >= 0) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
             throw invalidArgument("invalid " + parameter + ": it contains a NUL character at index "
                     + value.indexOf('\0') + "; pass text without NUL characters");
         }
+        int lone = loneSurrogate(value);
+        if (lone >= 0) {
+            // UTF-8 cannot carry it: JNA would send '?' in its place, a different value.
+            throw invalidArgument("invalid " + parameter + ": it contains an unpaired UTF-16 surrogate at index "
+                    + lone + "; pass valid Unicode text");
+        }
         return value;
+    }
+
+    /** Returns the index of the first unpaired surrogate in {@code value}, or -1. */
+    private static int loneSurrogate(String value) {
+        for (int index = 0; index < value.length(); index++) {
+            char unit = value.charAt(index);
+            if (Character.isHighSurrogate(unit) && index + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(index + 1))) {
+                index++;
+            } else if (Character.isSurrogate(unit)) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     /** Reads a borrowed UTF-8 string; null stays null. */

@@ -57,6 +57,15 @@ class ClientTest {
     }
 
     @Test
+    void loneSurrogateRejected() {
+        try (Client client = sandbox.clientBuilder().build()) {
+            InvalidArgumentException error = assertThrows(InvalidArgumentException.class,
+                    () -> client.webhooks().delete(sandbox.target("/java/\uD800")));
+            assertTrue(error.getMessage().contains("surrogate"), error.getMessage());
+        }
+    }
+
+    @Test
     void deleteRemovesWebhook() {
         try (Client client = sandbox.clientBuilder().build()) {
             String url = sandbox.target("/java/delete");
