@@ -22,10 +22,25 @@ namespace Libziggeo
                 throw new ZiggeoInvalidArgumentException(
                     "invalid " + name + ": it contains a NUL character, which a C string cannot carry; remove it");
             }
-            byte[] bytes = new byte[Encoding.UTF8.GetByteCount(value) + 1];
-            Encoding.UTF8.GetBytes(value, 0, value.Length, bytes, 0);
+            byte[] bytes;
+            try
+            {
+                bytes = new byte[StrictUtf8.GetByteCount(value) + 1];
+                StrictUtf8.GetBytes(value, 0, value.Length, bytes, 0);
+            }
+            catch (EncoderFallbackException)
+            {
+                throw new ZiggeoInvalidArgumentException(
+                    "invalid " + name + ": it contains an unpaired UTF-16 surrogate; pass valid Unicode text");
+            }
             return bytes;
         }
+
+        /// <summary>
+        /// UTF-8 that throws on an unpaired surrogate; the default encoder would
+        /// send U+FFFD in its place, a different value than the caller passed.
+        /// </summary>
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         /// <summary>Copies a borrowed NUL-terminated UTF-8 string; IntPtr.Zero gives null.</summary>
         internal static string Borrowed(IntPtr pointer)

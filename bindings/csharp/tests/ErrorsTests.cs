@@ -55,6 +55,14 @@ namespace Libziggeo.Tests
             Assert.Contains("NUL", error.Message);
         }
 
+        public void LoneSurrogateRejected()
+        {
+            var error = Assert.Throws<ZiggeoInvalidArgumentException>(() => Client.Webhooks.Delete("http://127.0.0.1/a\uD800"));
+
+            Assert.Contains("target_url", error.Message);
+            Assert.Contains("surrogate", error.Message);
+        }
+
         public void NullArgumentNamed()
         {
             var error = Assert.Throws<ZiggeoInvalidArgumentException>(() => Client.Webhooks.Confirm(null, "123456"));
