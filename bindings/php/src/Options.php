@@ -80,15 +80,20 @@ final class Options
         return (string) Native::cString($name, $value);
     }
 
-    /** Converts a duration in seconds to whole milliseconds. */
+    /**
+     * Converts a duration in seconds to whole milliseconds, rounding up, so
+     * that a positive duration never becomes 0. PHP_INT_MAX milliseconds is
+     * the largest value an int carries to the C option.
+     */
     private static function milliseconds(string $name, mixed $seconds): int
     {
-        if (!(is_int($seconds) || is_float($seconds)) || !is_finite((float) $seconds) || $seconds < 0) {
+        $millis = (is_int($seconds) || is_float($seconds)) ? ceil($seconds * 1000) : NAN;
+        if (!is_finite($millis) || $millis <= 0 || $millis >= PHP_INT_MAX) {
             throw ZiggeoException::invalidArgument(
                 "invalid {$name}: " . var_export($seconds, true) . '; pass a positive number of seconds such as 2.5',
             );
         }
-        return (int) round($seconds * 1000);
+        return (int) $millis;
     }
 
     private static function count(string $name, mixed $value): int

@@ -108,9 +108,15 @@ final class ErrorsTest extends SandboxTestCase
         $this->newClient(['read_timeout' => 5]);
     }
 
+    public function testTinyTimeoutRoundsUp(): void
+    {
+        // 0.1 ms must not round to 0, which the library rejects.
+        $this->assertInstanceOf(Client::class, $this->newClient(['timeout' => 0.0001]));
+    }
+
     public function testInvalidTimeoutsRejected(): void
     {
-        foreach ([-1, '5', NAN, true] as $value) {
+        foreach ([-1, 0, '5', NAN, INF, 1e30, PHP_INT_MAX, true] as $value) {
             try {
                 $this->newClient(['timeout' => $value]);
                 $this->fail('timeout ' . var_export($value, true) . ' did not throw');

@@ -85,8 +85,13 @@ class ErrorsTest < SandboxTest
     assert_includes error.message, ":read_timeout"
   end
 
+  def test_tiny_timeout_rounds_up
+    # 0.1 ms must not round to 0, which the library rejects.
+    new_client(timeout: 0.0001).close
+  end
+
   def test_invalid_timeout_rejected
-    [-1, "5", Float::NAN].each do |value|
+    [-1, 0, "5", Float::NAN, Float::INFINITY, 1e30].each do |value|
       error = assert_raises(Libziggeo::InvalidArgumentError, "timeout #{value.inspect}") { new_client(timeout: value) }
       assert_includes error.message, "timeout"
     end

@@ -45,15 +45,22 @@ module Libziggeo
       end
     end
 
-    # Converts a duration in seconds to whole milliseconds.
+    # Largest number of milliseconds the C option, a uint64, holds.
+    MAX_MILLISECONDS = 0xFFFF_FFFF_FFFF_FFFF
+
+    # Converts a duration in seconds to whole milliseconds, rounding up, so
+    # that a positive duration never becomes 0.
     def milliseconds(name, seconds)
-      unless seconds.is_a?(Numeric) && seconds.real? && seconds >= 0 && seconds.finite?
+      valid = seconds.is_a?(Numeric) && seconds.real? && seconds.positive? &&
+              (!seconds.is_a?(Float) || seconds.finite?)
+      millis = valid ? (seconds * 1000).ceil : nil
+      unless millis && millis <= MAX_MILLISECONDS
         raise InvalidArgumentError.new(
           "invalid #{name}: #{seconds.inspect}; pass a positive number of seconds such as 2.5",
           status: :invalid_argument
         )
       end
-      (seconds * 1000).round
+      millis
     end
 
     def count(name, value)
