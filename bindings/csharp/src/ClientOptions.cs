@@ -83,7 +83,9 @@ namespace Libziggeo
                 throw new ZiggeoInvalidArgumentException(
                     "invalid " + name + ": " + value + " is negative; pass a positive TimeSpan such as TimeSpan.FromSeconds(10)");
             }
-            return (ulong)Math.Round(value.TotalMilliseconds);
+            // Rounded up, so that a positive TimeSpan never becomes 0 ms,
+            // which the library rejects.
+            return (ulong)Math.Ceiling(value.TotalMilliseconds);
         }
     }
 }
