@@ -42,3 +42,12 @@ int example_report(const char *call, ZiggeoStatus status, ZiggeoError *error) {
     ziggeo_error_free(error);
     return EXIT_FAILED;
 }
+
+int example_finish(const char *call, ZiggeoStatus status, char *body, ZiggeoError *error) {
+    if (status != ZIGGEO_STATUS_OK) {
+        return example_report(call, status, error);
+    }
+    printf("%s\n", body);
+    ziggeo_string_free(body);
+    return EXIT_OK;
+}

@@ -17,4 +17,9 @@ ZiggeoClient *example_client_new(const char *app_token, const char *private_key)
  * there is one, and frees the error. Returns EXIT_FAILED. */
 int example_report(const char *call, ZiggeoStatus status, ZiggeoError *error);
 
+/* Ends a call: prints the response body on success, or the error as
+ * example_report() does, and frees whichever the call returned. Returns the
+ * exit code, EXIT_OK or EXIT_FAILED. */
+int example_finish(const char *call, ZiggeoStatus status, char *body, ZiggeoError *error);
+
 #endif

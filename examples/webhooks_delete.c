@@ -28,11 +28,5 @@ int main(int argc, char **argv) {
     ZiggeoError *error = NULL;
     ZiggeoStatus status = ziggeo_webhooks_delete(client, argv[3], &body, &error);
     ziggeo_client_free(client);
-    if (status != ZIGGEO_STATUS_OK) {
-        return example_report("delete", status, error);
-    }
-
-    printf("%s\n", body);
-    ziggeo_string_free(body);
-    return EXIT_OK;
+    return example_finish("delete", status, body, error);
 }
