@@ -61,7 +61,7 @@ typedef enum ZiggeoStatus {
    */
   ZIGGEO_STATUS_INVALID_ARGUMENT = 1,
   /**
-   * The server answered with an HTTP status outside 2xx; the error carries
+   * The server responded with an HTTP status outside 2xx. The error carries
    * the status and the body.
    */
   ZIGGEO_STATUS_HTTP = 2,
@@ -82,7 +82,7 @@ typedef enum ZiggeoStatus {
    */
   ZIGGEO_STATUS_TLS = 6,
   /**
-   * The server's answer was not usable HTTP, or too large.
+   * The server's response was not usable HTTP, or was too large.
    */
   ZIGGEO_STATUS_INVALID_RESPONSE = 7,
   /**
@@ -104,11 +104,11 @@ typedef enum ZiggeoDeliveryKind {
    */
   ZIGGEO_DELIVERY_KIND_NONE = 0,
   /**
-   * The reachability ping after create; answer it with HTTP 200.
+   * The reachability ping after create. Respond to it with HTTP 200.
    */
   ZIGGEO_DELIVERY_KIND_PING = 1,
   /**
-   * The validation call with the webhook id and validation code; answer
+   * The validation call with the webhook id and validation code. Respond
    * 200 and pass both to ziggeo_webhooks_confirm_delivery().
    */
   ZIGGEO_DELIVERY_KIND_VALIDATION = 2,
@@ -137,9 +137,9 @@ typedef struct ZiggeoDelivery ZiggeoDelivery;
 typedef struct ZiggeoError ZiggeoError;
 
 /**
- * Client options. Opaque; unset fields keep their defaults: the token's
- * region, 10 s connect timeout, 60 s timeout, 3 retries, the libziggeo
- * user agent, no extra CA bundle, and proxy variables honoured.
+ * Client options, opaque. An option left unset keeps its default: the
+ * token's region, a 10 s connect timeout, a 60 s timeout, 3 retries, the
+ * libziggeo user agent, no extra CA bundle, and proxy variables honoured.
  */
 typedef struct ZiggeoOptions ZiggeoOptions;
 
@@ -535,7 +535,7 @@ enum ZiggeoStatus ziggeo_webhooks_create(const struct ZiggeoClient *client, cons
  * `*body_out`, owned by the caller and freed with ziggeo_string_free().
  *
  * Both values are sent exactly as given ("012345" stays "012345"). A 429,
- * 502, 503 or 504 answer is retried with backoff within the timeout.
+ * 502, 503 or 504 response is retried with backoff within the timeout.
  *
  * Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_ARGUMENT for a NULL,
  * non-UTF-8 or empty argument (nothing sent); ZIGGEO_STATUS_HTTP with the
@@ -557,7 +557,7 @@ enum ZiggeoStatus ziggeo_webhooks_confirm(const struct ZiggeoClient *client, con
  * every argument, and on success writes the response body to `*body_out`,
  * owned by the caller and freed with ziggeo_string_free().
  *
- * A 429, 502, 503 or 504 answer is retried with backoff within the timeout.
+ * A 429, 502, 503 or 504 response is retried with backoff within the timeout.
  *
  * Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_ARGUMENT (nothing sent);
  * ZIGGEO_STATUS_HTTP with the status and body; ZIGGEO_STATUS_TIMEOUT,

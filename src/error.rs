@@ -36,12 +36,12 @@ pub enum Error {
     InvalidArgument {
         /// The parameter's name, as in the API (`target_url`, `events`, ...).
         parameter: &'static str,
-        /// Why it was rejected and how to fix it.
+        /// The reason it was rejected, and how to fix it.
         reason: String,
     },
 
-    /// The server answered with a status outside 2xx.
-    #[error("{call} failed: the server answered HTTP {status}{}{}", body_clause(.body), location_clause(.location))]
+    /// The server responded with a status outside 2xx.
+    #[error("{call} failed: the server responded with HTTP {status}{}{}", body_clause(.body), location_clause(.location))]
     Http {
         /// The call that failed (`create`, `confirm`, `delete`).
         call: &'static str,
@@ -72,7 +72,7 @@ pub enum Error {
         call: &'static str,
         /// The base URL the client talks to.
         url: String,
-        /// What the operating system or the HTTP layer reported.
+        /// The failure the operating system or the HTTP layer reported.
         detail: String,
         /// The request may have reached the server and been processed.
         outcome_unknown: bool,
@@ -94,11 +94,11 @@ pub enum Error {
         call: &'static str,
         /// The base URL the client talks to.
         url: String,
-        /// What the TLS layer reported, with a hint at the likely fix.
+        /// The failure the TLS layer reported, with a hint at the likely fix.
         detail: String,
     },
 
-    /// The server sent something that is not a usable HTTP answer: garbage,
+    /// The server sent something that is not a usable HTTP response: garbage,
     /// a truncated message, or a body larger than the limit.
     #[error("{call} failed: invalid response from {url}: {detail}{}", outcome_clause(.outcome_unknown))]
     InvalidResponse {
@@ -106,7 +106,7 @@ pub enum Error {
         call: &'static str,
         /// The base URL the client talks to.
         url: String,
-        /// What was wrong with the answer.
+        /// The problem with the response.
         detail: String,
         /// The request may have reached the server and been processed.
         outcome_unknown: bool,
@@ -117,7 +117,7 @@ pub enum Error {
     InvalidDelivery {
         /// The encoding that was tried: `json`, `form` or `form with a JSON field`.
         encoding: &'static str,
-        /// What was wrong with it.
+        /// The problem with the body.
         detail: String,
     },
 

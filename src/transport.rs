@@ -320,7 +320,7 @@ pub(crate) fn send(agent: &ureq::Agent, target: &Target, exchange: &Exchange<'_>
         Ok(response) => response,
         Err(error) => return classify(error, target, exchange),
     };
-    read_answer(response, target, exchange)
+    read_response(response, target, exchange)
 }
 
 /// Returns the connect limit of one attempt: the client's connect timeout,
@@ -337,7 +337,7 @@ fn connect_limit(exchange: &Exchange<'_>) -> Duration {
     exchange.connect_timeout.min(before_deadline)
 }
 
-fn read_answer(mut response: ureq::http::Response<ureq::Body>, target: &Target, exchange: &Exchange<'_>) -> Attempt {
+fn read_response(mut response: ureq::http::Response<ureq::Body>, target: &Target, exchange: &Exchange<'_>) -> Attempt {
     let status = response.status().as_u16();
     let location = header_text(&response, "location");
     let retry_after = header_text(&response, "retry-after").and_then(|value| crate::retry::parse_retry_after(&value));
@@ -362,7 +362,7 @@ fn read_answer(mut response: ureq::http::Response<ureq::Body>, target: &Target, 
                     call: exchange.call,
                     url: target.base_url.clone(),
                     detail: format!(
-                        "the response body is larger than {} MiB, which no API answer is",
+                        "the response body is larger than {} MiB, which no API response is",
                         cap / (1024 * 1024)
                     ),
                     outcome_unknown: true,
@@ -413,7 +413,7 @@ fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Att
     let call = exchange.call;
     let url = target.base_url.clone();
     let failed = |error, before_send| Attempt::Failed { error, before_send };
-    let refused = |detail: String| Attempt::Failed {
+    let unconnected = |detail: String| Attempt::Failed {
         error: connection(exchange, url.clone(), detail, false),
         before_send: true,
     };
@@ -437,8 +437,8 @@ fn classify(error: ureq::Error, target: &Target, exchange: &Exchange<'_>) -> Att
         ),
         ureq::Error::Tls(detail) => failed(tls(call, url, detail.to_owned()), true),
         ureq::Error::Rustls(detail) => failed(tls(call, url, detail.to_string()), true),
-        ureq::Error::ConnectionFailed => refused(String::from("no address could be reached")),
-        ureq::Error::ConnectProxyFailed(detail) => refused(format!("the proxy refused the tunnel: {detail}")),
+        ureq::Error::ConnectionFailed => unconnected(String::from("no address could be reached")),
+        ureq::Error::ConnectProxyFailed(detail) => unconnected(format!("the proxy rejected the tunnel: {detail}")),
         ureq::Error::Io(io) => {
             if let Some(detail) = tls_cause(&io) {
                 return failed(tls(call, url, detail), true);

@@ -301,7 +301,7 @@ impl<'a> Webhooks<'a> {
             return Err(Error::InvalidResponse {
                 call: "create",
                 url: self.client.base_url().to_owned(),
-                detail: String::from("the server answered 2xx with an empty body instead of the webhook id"),
+                detail: String::from("the server responded 2xx with an empty body instead of the webhook id"),
                 outcome_unknown: true,
             });
         }

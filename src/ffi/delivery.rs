@@ -21,9 +21,9 @@ use crate::error::Error;
 pub enum ZiggeoDeliveryKind {
     /// No delivery: the handle was NULL.
     None = 0,
-    /// The reachability ping after create; answer it with HTTP 200.
+    /// The reachability ping after create. Respond to it with HTTP 200.
     Ping = 1,
-    /// The validation call with the webhook id and validation code; answer
+    /// The validation call with the webhook id and validation code. Respond
     /// 200 and pass both to ziggeo_webhooks_confirm_delivery().
     Validation = 2,
     /// An event such as video_ready.

@@ -14,9 +14,9 @@ use super::status::ZiggeoStatus;
 use crate::client::ClientBuilder;
 use crate::error::Error;
 
-/// Client options. Opaque; unset fields keep their defaults: the token's
-/// region, 10 s connect timeout, 60 s timeout, 3 retries, the libziggeo
-/// user agent, no extra CA bundle, and proxy variables honoured.
+/// Client options, opaque. An option left unset keeps its default: the
+/// token's region, a 10 s connect timeout, a 60 s timeout, 3 retries, the
+/// libziggeo user agent, no extra CA bundle, and proxy variables honoured.
 #[derive(Clone, Debug)]
 pub struct ZiggeoOptions {
     base_url: Option<String>,

@@ -13,7 +13,7 @@ pub enum ZiggeoStatus {
     Ok = 0,
     /// An argument was NULL, not UTF-8, or not a valid value; nothing was sent.
     InvalidArgument = 1,
-    /// The server answered with an HTTP status outside 2xx; the error carries
+    /// The server responded with an HTTP status outside 2xx. The error carries
     /// the status and the body.
     Http = 2,
     /// The call did not finish within its timeout.
@@ -24,7 +24,7 @@ pub enum ZiggeoStatus {
     Dns = 5,
     /// The TLS handshake failed, for example on an untrusted certificate.
     Tls = 6,
-    /// The server's answer was not usable HTTP, or too large.
+    /// The server's response was not usable HTTP, or was too large.
     InvalidResponse = 7,
     /// A webhook delivery body could not be parsed.
     InvalidDelivery = 8,

@@ -1,6 +1,6 @@
 //! The webhook calls: create, confirm, delete, and confirm from a delivery.
 //!
-//! Each call blocks until the server answers, the timeout passes, or the
+//! Each call blocks until the server responds, the timeout passes, or the
 //! arguments are rejected. All are thread-safe on a shared client.
 
 use std::ffi::c_char;
@@ -67,7 +67,7 @@ pub unsafe extern "C" fn ziggeo_webhooks_create(
 /// `*body_out`, owned by the caller and freed with ziggeo_string_free().
 ///
 /// Both values are sent exactly as given ("012345" stays "012345"). A 429,
-/// 502, 503 or 504 answer is retried with backoff within the timeout.
+/// 502, 503 or 504 response is retried with backoff within the timeout.
 ///
 /// Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_ARGUMENT for a NULL,
 /// non-UTF-8 or empty argument (nothing sent); ZIGGEO_STATUS_HTTP with the
@@ -108,7 +108,7 @@ pub unsafe extern "C" fn ziggeo_webhooks_confirm(
 /// every argument, and on success writes the response body to `*body_out`,
 /// owned by the caller and freed with ziggeo_string_free().
 ///
-/// A 429, 502, 503 or 504 answer is retried with backoff within the timeout.
+/// A 429, 502, 503 or 504 response is retried with backoff within the timeout.
 ///
 /// Returns ZIGGEO_STATUS_OK; ZIGGEO_STATUS_INVALID_ARGUMENT (nothing sent);
 /// ZIGGEO_STATUS_HTTP with the status and body; ZIGGEO_STATUS_TIMEOUT,

@@ -30,7 +30,7 @@ module Libziggeo
   # The client was used after Client#close.
   class ClosedError < InvalidArgumentError; end
 
-  # The server answered with a status outside 2xx; see http_status and body.
+  # The server responded with a status outside 2xx; see http_status and body.
   class HTTPError < Error; end
 
   # The call did not finish within the client's timeout.
