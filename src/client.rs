@@ -343,10 +343,12 @@ impl Client {
         loop {
             let remaining = deadline.saturating_duration_since(Instant::now());
             if remaining.is_zero() {
+                // Only a retry's wait can end here, and a call is retried only
+                // after an attempt that took no effect, so none did.
                 return Err(Error::Timeout {
                     call,
                     after: started.elapsed(),
-                    outcome_unknown: retries > 0 && replay == Replay::OnRetryableStatus,
+                    outcome_unknown: false,
                 });
             }
 
