@@ -5,7 +5,6 @@
 #
 #   make test-reliability   the slow Rust suites and the C programs, under
 #                           valgrind memcheck and ASan with UBSan
-#   make test-fuzz-smoke    every fuzz target for 2 s
 #   make test-helgrind      the C thread test under helgrind, and a control
 #                           that races on purpose
 
@@ -16,10 +15,10 @@ RELIABILITY_HELPERS := tests/c/raw_server.c tests/c/sandbox_process.c
 VALGRIND_MEMCHECK := valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite
 
-.PHONY: test-reliability test-reliability-rust test-reliability-c test-fuzz-smoke test-helgrind \
+.PHONY: test-reliability test-reliability-rust test-reliability-c test-helgrind \
 	deps-reliability reliability-programs helgrind-programs
 
-TEST_TARGETS += test-reliability test-fuzz-smoke test-helgrind
+TEST_TARGETS += test-reliability test-helgrind
 
 test-reliability: test-reliability-rust test-reliability-c
 
@@ -50,9 +49,6 @@ test-reliability-c: reliability-programs sandbox deps-reliability
 		echo "$$program under ASan and UBSan"; \
 		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(RELIABILITY_BIN)/$$program-asan || exit 1; \
 	done
-
-test-fuzz-smoke: sandbox
-	ZIGGEO_FUZZ_SECONDS=2 $(CARGO) test -p ziggeo --test fuzz_delivery --test fuzz_arguments -- --ignored --nocapture
 
 # helgrind cannot see the atomics and futexes behind Rust's std locks, so it
 # reports races wherever ureq hands a pooled connection between threads.

@@ -41,5 +41,11 @@ pub use error::{Error, Result, MAX_ERROR_BODY};
 pub use transport::MAX_RESPONSE_BODY;
 pub use webhooks::{check_target_url, Encoding, Events, IntoEvents, Webhooks, CONFIRM_PATH, CREATE_PATH, DELETE_PATH};
 
+/// The form encoder of request bodies, for the cargo-fuzz targets under
+/// `fuzz/` only: cargo-fuzz builds every crate with `--cfg fuzzing`.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub use form::encode as fuzzing_form_encode;
+
 /// The library's version, `MAJOR.MINOR.PATCH`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

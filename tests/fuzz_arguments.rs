@@ -16,6 +16,7 @@ use std::str::FromStr;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use support::fuzz::fuzz;
+use support::reference::{decode_form, expected_events, is_known_encoding, is_valid_target_url, only_form_safe_bytes};
 use support::TestServer;
 use ziggeo::ffi::{self, ZiggeoStatus};
 use ziggeo::{check_target_url, Client, Encoding, Error, Events};
@@ -25,27 +26,20 @@ fn tricky_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), "[a-zA-Z0-9_ ,:/.?#@%&=+\\-\t\n\u{7f}\u{e9}]{0,40}"]
 }
 
-fn is_event_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_')
-}
-
 #[test]
 #[ignore = "fuzzing: run by make test-fuzz-smoke and make fuzz"]
 fn events_match_reference_rules() {
     fuzz("Events::parse", tricky_text(), |list| {
-        let expected: Vec<&str> = list.split(',').map(str::trim).collect();
-        let valid = expected.iter().all(|name| is_event_name(name));
+        let expected = expected_events(&list);
         match Events::parse(&list) {
             Ok(events) => {
-                prop_assert!(valid, "{list:?} was accepted");
+                prop_assert!(expected.is_some(), "{list:?} was accepted");
+                let expected = expected.unwrap_or_default();
                 prop_assert_eq!(events.names().to_vec(), expected.clone());
                 prop_assert_eq!(events.to_csv(), expected.join(","));
             }
             Err(Error::InvalidArgument { parameter, reason }) => {
-                prop_assert!(!valid, "{list:?} was rejected: {reason}");
+                prop_assert!(expected.is_none(), "{list:?} was rejected: {reason}");
                 prop_assert_eq!(parameter, "events");
             }
             Err(other) => prop_assert!(false, "unexpected error {other:?}"),
@@ -62,7 +56,7 @@ fn encodings_match_reference_rules() {
         prop::sample::select(vec!["json", "jsonheader", "form", "JSON", "json ", "xml"]).prop_map(String::from),
     ];
     fuzz("Encoding::from_str", strategy, |text| {
-        let known = ["json", "jsonheader", "form"].contains(&text.as_str());
+        let known = is_known_encoding(&text);
         match Encoding::from_str(&text) {
             Ok(encoding) => prop_assert_eq!(encoding.as_str(), text.as_str()),
             Err(error) => {
@@ -89,14 +83,7 @@ fn target_urls_match_reference_rules() {
         ("(http|https|HTTP|ftp|)://", tricky_text()).prop_map(|(scheme, rest)| format!("{scheme}{rest}")),
     ];
     fuzz("check_target_url", strategy, |url| {
-        let lower = url.to_ascii_lowercase();
-        let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-        let host = rest.map(|rest| {
-            let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-            authority.rsplit('@').next().unwrap_or(authority).to_owned()
-        });
-        let valid =
-            host.is_some_and(|host| !host.is_empty() && !host.starts_with(':')) && !url.chars().any(char::is_control);
+        let valid = is_valid_target_url(&url);
 
         match check_target_url(&url) {
             Ok(()) => prop_assert!(valid, "{url:?} was accepted"),
@@ -114,38 +101,6 @@ fn target_urls_match_reference_rules() {
         }
         Ok(())
     });
-}
-
-/// Decodes an `application/x-www-form-urlencoded` body into its pairs.
-fn decode_form(body: &[u8]) -> Vec<(String, String)> {
-    let decode = |part: &[u8]| {
-        let mut bytes = Vec::new();
-        let mut index = 0;
-        while index < part.len() {
-            match part[index] {
-                b'+' => bytes.push(b' '),
-                b'%' => {
-                    let hex = std::str::from_utf8(&part[index + 1..index + 3]).expect("ASCII escape");
-                    bytes.push(u8::from_str_radix(hex, 16).expect("hex escape"));
-                    index += 2;
-                }
-                byte => bytes.push(byte),
-            }
-            index += 1;
-        }
-        String::from_utf8(bytes).expect("UTF-8 value")
-    };
-    body.split(|byte| *byte == b'&')
-        .map(|pair| {
-            let equals = pair.iter().position(|byte| *byte == b'=').expect("name=value");
-            (decode(&pair[..equals]), decode(&pair[equals + 1..]))
-        })
-        .collect()
-}
-
-fn only_form_safe_bytes(body: &[u8]) -> bool {
-    body.iter()
-        .all(|byte| byte.is_ascii_alphanumeric() || b"-._~%+=&".contains(byte))
 }
 
 /// Checks the form encoder on the wire: what confirm and create send

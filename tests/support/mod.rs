@@ -9,6 +9,7 @@
 pub mod certs;
 pub mod fuzz;
 pub mod proxy;
+pub mod reference;
 pub mod sandbox;
 
 use std::collections::VecDeque;
