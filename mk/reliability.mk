@@ -7,6 +7,8 @@
 #                           valgrind memcheck and ASan with UBSan
 #   make test-helgrind      the C thread test under helgrind, and a control
 #                           that races on purpose
+#   make check-tsan         the 16-thread Rust test under ThreadSanitizer;
+#                           not part of make test, see docs/RELIABILITY.md
 
 RELIABILITY_C := adversarial_test memory_test concurrency_test fork_test
 RELIABILITY_BIN := $(BUILD)/reliability
@@ -15,7 +17,7 @@ RELIABILITY_HELPERS := tests/c/raw_server.c tests/c/sandbox_process.c
 VALGRIND_MEMCHECK := valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite
 
-.PHONY: test-reliability test-reliability-rust test-reliability-c test-helgrind \
+.PHONY: test-reliability test-reliability-rust test-reliability-c test-helgrind check-tsan \
 	deps-reliability reliability-programs helgrind-programs
 
 TEST_TARGETS += test-reliability test-helgrind
@@ -76,6 +78,16 @@ test-helgrind: helgrind-programs sandbox deps-reliability
 	@grep -q 'ziggeo_options_set_timeout_ms' $(HELGRIND_BIN)/control.txt || \
 		{ echo "FAIL: the helgrind control's race was not reported"; cat $(HELGRIND_BIN)/control.txt; exit 1; }
 	@echo "helgrind control: $$(tail -n 1 $(HELGRIND_BIN)/control.txt), as it must"
+
+# ThreadSanitizer sees std's atomics only when std itself is instrumented,
+# which takes the nightly toolchain, its rust-src component and -Zbuild-std.
+# rust-src comes from rustup's download server rather than from one of the
+# registries CI reaches, so this check stays out of make test.
+check-tsan: sandbox
+	rustup component add rust-src --toolchain nightly
+	RUSTFLAGS=-Zsanitizer=thread TSAN_OPTIONS="suppressions=$(ROOT)/tests/tsan.supp" \
+		$(CARGO) +nightly test -Zbuild-std --target x86_64-unknown-linux-gnu --target-dir $(BUILD)/tsan-target \
+		-p ziggeo --test concurrency -- --ignored --nocapture
 
 deps-reliability: deps-valgrind
 	@command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq openssl; }
