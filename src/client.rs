@@ -164,11 +164,7 @@ impl ClientBuilder {
             proxy_from_env: settings.proxy_from_env,
         })?;
 
-        let credentials = Zeroizing::new(format!("{}:{}", settings.app_token, settings.private_key.as_str()));
-        let authorization = Zeroizing::new(format!(
-            "Basic {}",
-            base64::engine::general_purpose::STANDARD.encode(credentials.as_bytes())
-        ));
+        let authorization = basic_authorization(&settings.app_token, &settings.private_key);
 
         log::debug!(
             "libziggeo client for application {} at {}",
@@ -182,6 +178,26 @@ impl ClientBuilder {
             transport: http,
         })
     }
+}
+
+/// Builds the `Authorization` value, "Basic " and the base64 of
+/// "app_token:private_key". Every buffer that holds the key or the
+/// credentials is sized up front and zeroed when dropped, so no copy is
+/// left in freed memory; tests/zeroize.rs checks this.
+fn basic_authorization(app_token: &str, private_key: &str) -> Zeroizing<String> {
+    const SCHEME: &str = "Basic ";
+
+    let mut credentials = Zeroizing::new(String::with_capacity(app_token.len() + 1 + private_key.len()));
+    credentials.push_str(app_token);
+    credentials.push(':');
+    credentials.push_str(private_key);
+
+    // Both credentials are at most 1 KiB, so the length cannot overflow.
+    let encoded_len = base64::encoded_len(credentials.len(), true).unwrap_or_default();
+    let mut authorization = Zeroizing::new(String::with_capacity(SCHEME.len() + encoded_len));
+    authorization.push_str(SCHEME);
+    base64::engine::general_purpose::STANDARD.encode_string(credentials.as_bytes(), &mut authorization);
+    authorization
 }
 
 fn check_credentials(settings: &Settings) -> Result<()> {
