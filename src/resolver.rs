@@ -52,7 +52,15 @@ impl Resolver for CachingResolver {
             return Ok(addresses);
         }
 
-        let addresses = self.system.resolve(uri, config, timeout)?;
+        // std reports a failed getaddrinfo() as an I/O error, which ureq
+        // passes on as is and which would read as a failed connection.
+        let addresses = self.system.resolve(uri, config, timeout).map_err(|error| match error {
+            ureq::Error::Io(io) => {
+                log::debug!("looking up {host} failed: {io}");
+                ureq::Error::HostNotFound
+            }
+            other => other,
+        })?;
         if let Ok(mut last) = self.last.lock() {
             *last = Some(Cached {
                 host_and_port: key,

@@ -331,6 +331,30 @@ fn refused_connection_is_retried_then_reported() {
     assert!(!error.outcome_unknown());
 }
 
+/// A host name whose look-up fails is a DNS error, and nothing was sent.
+/// A label over 63 bytes makes the C library's resolver fail before it
+/// sends any query, so the test needs no network.
+#[test]
+fn unresolvable_host_is_dns_error() {
+    let host = format!("{}.invalid", "a".repeat(64));
+    let client = Client::builder(TOKEN, KEY)
+        .base_url(format!("http://{host}"))
+        .proxy_from_env(false)
+        .build()
+        .expect("valid client");
+
+    let error = client
+        .webhooks()
+        .create("http://127.0.0.1:9/h", None, "video_ready")
+        .expect_err("unresolvable");
+    assert!(
+        matches!(&error, Error::Dns { host: named, .. } if *named == host),
+        "{error:?}"
+    );
+    assert!(!error.outcome_unknown());
+    assert!(error.to_string().contains("could not be resolved"), "{error}");
+}
+
 /// Fills a loopback listener's accept queue, so that further connection
 /// attempts get no answer. Returns the listener's URL and what keeps it full.
 fn unanswered_listener() -> (String, std::net::TcpListener, Vec<std::net::TcpStream>) {

@@ -12,7 +12,7 @@ use base64::Engine as _;
 use log::LevelFilter;
 use support::{Reply, TestServer};
 use ziggeo::logging::{install, LineLogger};
-use ziggeo::{Client, Error};
+use ziggeo::{Client, Delivery, Error};
 
 const TOKEN: &str = "secret_test_token";
 const KEY: &str = "Pr1vate-Key-That-Must-Not-Leak";
@@ -111,6 +111,20 @@ fn no_secret_in_errors_or_logs() {
         .delete("http://127.0.0.1:9/h")
         .expect_err("TLS");
     check_error("TLS", &tls);
+
+    // A label over 63 bytes makes the C library's resolver fail before it
+    // sends any query, so this DNS error needs no network.
+    let unresolvable = format!("http://{}.invalid", "a".repeat(64));
+    let dns = client(&unresolvable, Duration::from_secs(5))
+        .webhooks()
+        .delete("http://127.0.0.1:9/h")
+        .expect_err("DNS");
+    assert!(matches!(dns, Error::Dns { .. }), "{dns:?}");
+    check_error("DNS", &dns);
+
+    let delivery = Delivery::parse(Some("application/json"), b"{\"event_type\": 7}").expect_err("invalid delivery");
+    assert!(matches!(delivery, Error::InvalidDelivery { .. }), "{delivery:?}");
+    check_error("invalid delivery", &delivery);
 
     let garbage_server = TestServer::start(vec![Reply::Raw(b"\x00\x01garbage\r\n\r\n".to_vec())]);
     let garbage = client(&garbage_server.base_url, Duration::from_secs(5))
