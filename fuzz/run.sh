@@ -3,8 +3,8 @@
 #
 # Usage: fuzz/run.sh SECONDS
 #
-# Needs the nightly toolchain and cargo-fuzz on PATH; `make fuzz-tools`
-# installs cargo-fuzz under build/tools. Each target prints
+# Needs the nightly toolchain and cargo-fuzz, on PATH or under build/tools,
+# where `make fuzz-tools` installs it. Each target prints
 # "figures: libFuzzer TARGET: N executions in S s". A crash, a failed
 # assertion, a leak or an input that runs over 10 s stops the run with
 # libFuzzer's report, and the input is saved under fuzz/artifacts/TARGET/.
@@ -15,11 +15,17 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGET_DIR="$ROOT/build/fuzz-target"
 TARGETS=(delivery_parse arguments form_encode)
 
-if [ $# -ne 1 ] || ! [[ $1 =~ ^[0-9]+$ ]] || [ "$1" -eq 0 ]; then
-    echo "usage: fuzz/run.sh SECONDS (a whole number of seconds per target, at least 1)" >&2
+if [ $# -ne 1 ] || ! [[ $1 =~ ^[1-9][0-9]{0,6}$ ]]; then
+    echo "usage: fuzz/run.sh SECONDS (seconds per target, a whole number from 1 to 9999999; got '${1-}')" >&2
     exit 2
 fi
 SECONDS_PER_TARGET=$1
+
+PATH="$ROOT/build/tools/bin:$PATH"
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "cargo-fuzz or the nightly toolchain is missing; run 'make fuzz-tools' first" >&2
+    exit 2
+fi
 
 cd "$ROOT/fuzz"
 cargo +nightly fuzz build --target-dir "$TARGET_DIR"
@@ -38,7 +44,7 @@ for target in "${TARGETS[@]}"; do
     fi
 
     # libFuzzer ends with "Done N runs in S second(s)".
-    done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -n 1)
+    done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -n 1 || true)
     if [ -z "$done_line" ]; then
         tail -n 20 "$log"
         echo "FAIL: libFuzzer target $target did not report its runs" >&2

@@ -15,14 +15,14 @@
 ZIGGEO_FUZZ_SECONDS ?= 60
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_TOOLS := $(ROOT)/$(BUILD)/tools
-WITH_CARGO_FUZZ := PATH="$(FUZZ_TOOLS)/bin:$$PATH"
 
 .PHONY: fuzz fuzz-tools test-fuzz-smoke
 
 TEST_TARGETS += test-fuzz-smoke
 
 # cargo-fuzz goes under build/tools, at the version the targets were
-# written for; the nightly toolchain comes from rustup.
+# written for, from crates.io. The nightly toolchain comes with rustup on a
+# new machine; only when it is missing does rustup download it.
 fuzz-tools:
 	@rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
 	@test -x $(FUZZ_TOOLS)/bin/cargo-fuzz || \
@@ -31,8 +31,8 @@ fuzz-tools:
 fuzz: sandbox fuzz-tools
 	ZIGGEO_FUZZ_SECONDS=$(ZIGGEO_FUZZ_SECONDS) $(CARGO) test -p ziggeo --test fuzz_delivery --test fuzz_arguments \
 		-- --ignored --nocapture --test-threads=1
-	$(WITH_CARGO_FUZZ) fuzz/run.sh $(ZIGGEO_FUZZ_SECONDS)
+	fuzz/run.sh $(ZIGGEO_FUZZ_SECONDS)
 
 test-fuzz-smoke: sandbox fuzz-tools
 	ZIGGEO_FUZZ_SECONDS=2 $(CARGO) test -p ziggeo --test fuzz_delivery --test fuzz_arguments -- --ignored --nocapture
-	$(WITH_CARGO_FUZZ) fuzz/run.sh 10
+	fuzz/run.sh 10

@@ -16,7 +16,9 @@ use std::str::FromStr;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use support::fuzz::fuzz;
-use support::reference::{decode_form, expected_events, is_known_encoding, is_valid_target_url, only_form_safe_bytes};
+use support::reference::{
+    decode_form, expected_events, is_known_encoding, is_valid_target_url, only_form_safe_bytes, python_urlencode,
+};
 use support::TestServer;
 use ziggeo::ffi::{self, ZiggeoStatus};
 use ziggeo::{check_target_url, Client, Encoding, Error, Events};
@@ -139,6 +141,9 @@ fn form_bodies_round_trip() {
             prop_assert_eq!(requests.len(), before + 2);
             let confirm = &requests[before].body;
             let create = &requests[before + 1].body;
+            let expected_confirm =
+                python_urlencode(&[("webhook_id", &webhook_id), ("validation_code", &validation_code)]);
+            prop_assert_eq!(String::from_utf8_lossy(confirm), expected_confirm);
             prop_assert!(only_form_safe_bytes(confirm), "{}", String::from_utf8_lossy(confirm));
             prop_assert!(only_form_safe_bytes(create), "{}", String::from_utf8_lossy(create));
             prop_assert_eq!(

@@ -63,7 +63,9 @@ fn decode_component(part: &[u8]) -> String {
         match part[index] {
             b'+' => bytes.push(b' '),
             b'%' => {
-                let hex = std::str::from_utf8(&part[index + 1..index + 3]).expect("ASCII escape");
+                let hex = &part[index + 1..index + 3];
+                assert!(hex.iter().all(u8::is_ascii_hexdigit), "invalid escape {hex:?}");
+                let hex = std::str::from_utf8(hex).expect("ASCII escape");
                 bytes.push(u8::from_str_radix(hex, 16).expect("hex escape"));
                 index += 2;
             }
@@ -72,6 +74,29 @@ fn decode_component(part: &[u8]) -> String {
         index += 1;
     }
     String::from_utf8(bytes).expect("UTF-8 value")
+}
+
+/// Encodes pairs as Python's `urllib.parse.urlencode` does, the reference
+/// for the wire format: ASCII letters, digits and `_.-~` stay, a space
+/// becomes `+`, and every other UTF-8 byte becomes `%XX` in upper case.
+pub fn python_urlencode(pairs: &[(&str, &str)]) -> String {
+    let quote_plus = |text: &str| {
+        let mut quoted = String::new();
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => quoted.push(char::from(byte)),
+                b' ' => quoted.push('+'),
+                other => quoted.push_str(&format!("%{other:02X}")),
+            }
+        }
+        quoted
+    };
+
+    pairs
+        .iter()
+        .map(|(name, value)| format!("{}={}", quote_plus(name), quote_plus(value)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Returns whether a form body contains only the bytes the encoder may emit.
