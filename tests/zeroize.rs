@@ -88,6 +88,14 @@ fn scan_frees(work: impl FnOnce()) -> Found {
     }
 }
 
+fn client_for(server: &TestServer) -> Client {
+    Client::builder(APP_TOKEN, PRIVATE_KEY)
+        .base_url(&server.base_url)
+        .proxy_from_env(false)
+        .build()
+        .expect("client")
+}
+
 #[test]
 fn scan_sees_unzeroed_copies() {
     let found = scan_frees(|| {
@@ -103,11 +111,7 @@ fn client_zeroes_key_and_credentials() {
     let server = TestServer::start(Vec::new());
 
     let found = scan_frees(|| {
-        let client = Client::builder(APP_TOKEN, PRIVATE_KEY)
-            .base_url(&server.base_url)
-            .proxy_from_env(false)
-            .build()
-            .expect("client");
+        let client = client_for(&server);
         drop(client);
     });
 
@@ -125,11 +129,7 @@ fn client_zeroes_key_after_calls() {
     ]);
 
     let found = scan_frees(|| {
-        let client = Client::builder(APP_TOKEN, PRIVATE_KEY)
-            .base_url(&server.base_url)
-            .proxy_from_env(false)
-            .build()
-            .expect("client");
+        let client = client_for(&server);
         client.webhooks().confirm("abc123", "123456").expect("confirm");
         let error = client.webhooks().confirm("abc123", "123456").expect_err("400");
         drop(error);

@@ -3,25 +3,16 @@ use serde_json::{json, Value};
 
 use super::*;
 
+#[path = "../../tests/support/reference.rs"]
+mod reference;
+
+use reference::quote_plus as encode;
+
 const JSON_TYPE: Option<&str> = Some("application/json");
 const FORM_TYPE: Option<&str> = Some("application/x-www-form-urlencoded");
 
 /// A title with a space, `+`, the literal text `%2B`, `&` and non-ASCII text.
 const TITLE: &str = "Zoë 東京 a+b %2B & more";
-
-/// Percent-encodes like Python's `urllib.parse.quote_plus`: unreserved bytes
-/// stay, a space becomes `+`, and every other byte becomes `%XX`.
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(char::from(byte)),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
 
 /// Returns the encoding and detail of an [`Error::InvalidDelivery`], and
 /// fails the test on success or on another error.

@@ -1,8 +1,9 @@
 //! Reference models of the argument rules and of the form encoding, written
 //! apart from `src/` so that the fuzz targets check the library against a
-//! second reading of the rules. Used by `tests/fuzz_arguments.rs` and by the
-//! cargo-fuzz targets under `fuzz/`, which include this file by path, so it
-//! depends on the standard library only.
+//! second reading of the rules. Used by `tests/fuzz_arguments.rs`, and by the
+//! delivery parser's unit tests and the cargo-fuzz targets under `fuzz/`,
+//! which include this file by path, so it depends on the standard library
+//! only.
 
 #![allow(dead_code)]
 
@@ -77,26 +78,29 @@ fn decode_component(part: &[u8]) -> String {
 }
 
 /// Encodes pairs as Python's `urllib.parse.urlencode` does, the reference
-/// for the wire format: ASCII letters, digits and `_.-~` stay, a space
-/// becomes `+`, and every other UTF-8 byte becomes `%XX` in upper case.
+/// for the wire format: each name and value through [`quote_plus`], joined
+/// as `name=value` pairs with `&`.
 pub fn python_urlencode(pairs: &[(&str, &str)]) -> String {
-    let quote_plus = |text: &str| {
-        let mut quoted = String::new();
-        for byte in text.bytes() {
-            match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => quoted.push(char::from(byte)),
-                b' ' => quoted.push('+'),
-                other => quoted.push_str(&format!("%{other:02X}")),
-            }
-        }
-        quoted
-    };
-
     pairs
         .iter()
         .map(|(name, value)| format!("{}={}", quote_plus(name), quote_plus(value)))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// Percent-encodes like Python's `urllib.parse.quote_plus`: ASCII letters,
+/// digits and `_.-~` stay, a space becomes `+`, and every other UTF-8 byte
+/// becomes `%XX` in upper case.
+pub fn quote_plus(text: &str) -> String {
+    let mut quoted = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => quoted.push(char::from(byte)),
+            b' ' => quoted.push('+'),
+            other => quoted.push_str(&format!("%{other:02X}")),
+        }
+    }
+    quoted
 }
 
 /// Returns whether a form body contains only the bytes the encoder may emit.
