@@ -64,7 +64,10 @@ HELGRIND_BIN := $(BUILD)/helgrind
 HELGRIND := valgrind --tool=helgrind --num-callers=50 --error-limit=no --xml=yes
 HELGRIND_UREQ_CONTROL := target/debug/examples/helgrind_ureq_control
 
+# The library's staticlib comes only from a build of the whole package, not
+# from an example's build, which makes the rlib alone.
 helgrind-programs:
+	$(CARGO) build -p ziggeo
 	$(CARGO) build -p ziggeo --example helgrind_ureq_control
 	@mkdir -p $(HELGRIND_BIN)
 	@for program in concurrency_test helgrind_control; do \
