@@ -5,8 +5,8 @@
 #
 #   make test-reliability   the slow Rust suites and the C programs, under
 #                           valgrind memcheck and ASan with UBSan
-#   make test-helgrind      the C thread test under helgrind, and a control
-#                           that races on purpose
+#   make test-helgrind      the C thread test under helgrind, and two
+#                           controls that race on purpose
 #   make check-tsan         the 16-thread Rust test under ThreadSanitizer;
 #                           not part of make test, see docs/RELIABILITY.md
 

@@ -181,9 +181,9 @@ impl ClientBuilder {
 }
 
 /// Builds the `Authorization` value, "Basic " and the base64 of
-/// "app_token:private_key". Every buffer that holds the key or the
+/// "app_token:private_key". Every buffer that contains the key or the
 /// credentials is sized up front and zeroed when dropped, so no copy is
-/// left in freed memory; tests/zeroize.rs checks this.
+/// left in freed memory. tests/zeroize.rs checks this.
 fn basic_authorization(app_token: &str, private_key: &str) -> Zeroizing<String> {
     const SCHEME: &str = "Basic ";
 

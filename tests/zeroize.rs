@@ -5,7 +5,7 @@
 //! check is on, for the private key and for its base64 credentials. A block
 //! that still contains one of them when freed is a copy that was never
 //! zeroed.
-//! The first test proves that the scan sees such a copy.
+//! The first test proves that the scan detects such a copy.
 
 mod support;
 

@@ -6,8 +6,8 @@ Usage: helgrind_races.py REPORT.xml
 helgrind does not model the atomics and futexes that Rust's standard library
 locks with. So it reports a race wherever ureq hands a pooled connection, or a
 lazily built static, from one thread to the next through a std Mutex or Once.
-ureq and ureq-proto are built with #![forbid(unsafe_code)], so within memory
-that only they own, safe Rust's rules already rule out a data race; such
+ureq and ureq-proto are built with #![forbid(unsafe_code)], so safe Rust's
+rules already rule out a data race in memory that only they own. Such
 reports are the tool's blind spot, not a fault.
 
 A race is explained only when all three of these belong to ureq:
